@@ -1,0 +1,25 @@
+// @ts-check
+import js from "@eslint/js";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+import { layersRule } from "./tools/eslint/layers.js";
+
+export default tseslint.config(
+  { ignores: ["dist/", "node_modules/", "data/", "coverage/", "scratch/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    plugins: { vigil: { rules: { layers: layersRule } } },
+    rules: {
+      "vigil/layers": "error",
+      "@typescript-eslint/consistent-type-imports": "error",
+      "@typescript-eslint/no-non-null-assertion": "off",
+      "no-console": "error",
+    },
+  },
+  {
+    files: ["bench/**", "tools/**", "bin/**"],
+    rules: { "no-console": "off" },
+  },
+);

@@ -1,0 +1,7 @@
+/**
+ * core — what every part of Vigil shares: the error family with stable codes.
+ *
+ * It must never import another part and never touch a Node API: the `hash` part that sits on it
+ * runs in the browser too.
+ */
+export { VigilError, isVigilError, type ErrorCode } from "./errors.js";

@@ -1,0 +1,7 @@
+/**
+ * signals — what can be learned about a piece of content, as typed data: today the hash signals
+ * of an image (PDQ, MD5, SHA-256); classifiers, faces and text findings join here later.
+ *
+ * It must never keep the content it reads, and never download a model at run time.
+ */
+export { hashImage, type HashImageOptions, type ImageHashes } from "./image-hashes.js";
