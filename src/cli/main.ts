@@ -24,7 +24,10 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .argument("<paths...>", "image files or directories")
     .option("--json", "one JSON object per line with pdq, quality, md5, sha256, width, height")
     .option("--dihedral", "print the 8 rotations and mirror images of each hash")
-    .option("--strict", "refuse damaged files instead of hashing what decodes")
+    .option(
+      "--partial",
+      "hash what decodes of a damaged (e.g. truncated) file instead of refusing it",
+    )
     .option("--max-bytes <n>", "largest file accepted, in bytes", positiveInteger)
     .option("--max-pixels <n>", "largest width × height accepted", positiveInteger)
     .action(async (paths: string[], options) => {

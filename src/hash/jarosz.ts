@@ -23,9 +23,10 @@ export function jaroszFilter(
   const windowAlongRows = jaroszWindowSize(cols, PDQ_DOWNSAMPLE);
   const windowAlongCols = jaroszWindowSize(rows, PDQ_DOWNSAMPLE);
   for (let pass = 0; pass < JAROSZ_PASSES; pass++) {
-    for (let r = 0, offset = 0; r < rows; r++, offset += cols) {
-      boxAlongRow(buffer1, buffer2, offset, cols, windowAlongRows);
-    }
+    let r = 0;
+    for (; r + 4 <= rows; r += 4)
+      boxAlongFourRows(buffer1, buffer2, r * cols, cols, windowAlongRows);
+    for (; r < rows; r++) boxAlongRow(buffer1, buffer2, r * cols, cols, windowAlongRows);
     boxAlongColumns(buffer2, buffer1, rows, cols, windowAlongCols, columnSums);
   }
 }
@@ -71,9 +72,76 @@ function boxAlongRow(
 }
 
 /**
+ * `boxAlongRow` over four consecutive rows at once. One row's running sum is a chain of dependent
+ * float additions the CPU must wait on; four independent chains interleaved keep it busy, which
+ * roughly halves the time of this pass. The arithmetic per row is exactly `boxAlongRow`'s.
+ */
+function boxAlongFourRows(
+  input: Float32Array,
+  output: Float32Array,
+  offset: number,
+  length: number,
+  window: number,
+): void {
+  const fround = Math.fround;
+  const half = Math.trunc((window + 2) / 2);
+  const r1 = length;
+  const r2 = 2 * length;
+  const r3 = 3 * length;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let size = 0;
+  let ri = offset;
+  let li = offset;
+  let oi = offset;
+  for (let i = 0; i < half - 1; i++, ri++) {
+    s0 = fround(s0 + input[ri]!);
+    s1 = fround(s1 + input[ri + r1]!);
+    s2 = fround(s2 + input[ri + r2]!);
+    s3 = fround(s3 + input[ri + r3]!);
+    size++;
+  }
+  for (let i = 0; i < window - half + 1; i++, ri++, oi++) {
+    s0 = fround(s0 + input[ri]!);
+    s1 = fround(s1 + input[ri + r1]!);
+    s2 = fround(s2 + input[ri + r2]!);
+    s3 = fround(s3 + input[ri + r3]!);
+    size++;
+    output[oi] = s0 / size;
+    output[oi + r1] = s1 / size;
+    output[oi + r2] = s2 / size;
+    output[oi + r3] = s3 / size;
+  }
+  for (const end = offset + length; ri < end; ri++, li++, oi++) {
+    s0 = fround(fround(s0 + input[ri]!) - input[li]!);
+    s1 = fround(fround(s1 + input[ri + r1]!) - input[li + r1]!);
+    s2 = fround(fround(s2 + input[ri + r2]!) - input[li + r2]!);
+    s3 = fround(fround(s3 + input[ri + r3]!) - input[li + r3]!);
+    output[oi] = s0 / size;
+    output[oi + r1] = s1 / size;
+    output[oi + r2] = s2 / size;
+    output[oi + r3] = s3 / size;
+  }
+  for (let i = 0; i < half - 1; i++, li++, oi++) {
+    s0 = fround(s0 - input[li]!);
+    s1 = fround(s1 - input[li + r1]!);
+    s2 = fround(s2 - input[li + r2]!);
+    s3 = fround(s3 - input[li + r3]!);
+    size--;
+    output[oi] = s0 / size;
+    output[oi + r1] = s1 / size;
+    output[oi + r2] = s2 / size;
+    output[oi + r3] = s3 / size;
+  }
+}
+
+/**
  * The same filter down every column at once. The reference walks each column with a stride,
  * touching a new cache line per pixel; walking rows and keeping one running sum per column does
- * the identical float operations, in the same order per column, over contiguous memory.
+ * the identical float operations, in the same order per column, over contiguous memory, and the
+ * columns' sums are independent, so the CPU overlaps them instead of waiting on one chain.
  */
 function boxAlongColumns(
   input: Float32Array,
@@ -83,50 +151,40 @@ function boxAlongColumns(
   window: number,
   sums: Float32Array,
 ): void {
+  const fround = Math.fround;
   const half = Math.trunc((window + 2) / 2);
   sums.fill(0, 0, cols);
   let size = 0;
-  let ri = 0; // row indices of the window's right (added) and left (removed) edges, and output
-  let li = 0;
-  let oi = 0;
-  for (let i = 0; i < half - 1; i++, ri++) {
-    addRow(sums, input, ri * cols, cols);
+  let add = 0; // offsets of the rows entering and leaving the window, and of the output row
+  let remove = 0;
+  let out = 0;
+  for (let i = 0; i < half - 1; i++, add += cols) {
+    for (let j = 0; j < cols; j++) sums[j] = sums[j]! + input[add + j]!;
     size++;
   }
-  for (let i = 0; i < window - half + 1; i++, ri++, oi++) {
-    addRow(sums, input, ri * cols, cols);
+  for (let i = 0; i < window - half + 1; i++, add += cols, out += cols) {
     size++;
-    writeRow(sums, output, oi * cols, cols, size);
+    for (let j = 0; j < cols; j++) {
+      const sum = fround(sums[j]! + input[add + j]!);
+      sums[j] = sum;
+      output[out + j] = sum / size;
+    }
   }
-  for (; ri < rows; ri++, li++, oi++) {
-    addRow(sums, input, ri * cols, cols);
-    subtractRow(sums, input, li * cols, cols);
-    writeRow(sums, output, oi * cols, cols, size);
+  for (let r = window; r < rows; r++, add += cols, remove += cols, out += cols) {
+    for (let j = 0; j < cols; j++) {
+      const sum = fround(fround(sums[j]! + input[add + j]!) - input[remove + j]!);
+      sums[j] = sum;
+      output[out + j] = sum / size;
+    }
   }
-  for (let i = 0; i < half - 1; i++, li++, oi++) {
-    subtractRow(sums, input, li * cols, cols);
+  for (let i = 0; i < half - 1; i++, remove += cols, out += cols) {
     size--;
-    writeRow(sums, output, oi * cols, cols, size);
+    for (let j = 0; j < cols; j++) {
+      const sum = fround(sums[j]! - input[remove + j]!);
+      sums[j] = sum;
+      output[out + j] = sum / size;
+    }
   }
-}
-
-// Float32Array stores round to float32, which is exactly the reference's per-step rounding.
-function addRow(sums: Float32Array, input: Float32Array, offset: number, cols: number): void {
-  for (let j = 0; j < cols; j++) sums[j] = sums[j]! + input[offset + j]!;
-}
-
-function subtractRow(sums: Float32Array, input: Float32Array, offset: number, cols: number): void {
-  for (let j = 0; j < cols; j++) sums[j] = sums[j]! - input[offset + j]!;
-}
-
-function writeRow(
-  sums: Float32Array,
-  output: Float32Array,
-  offset: number,
-  cols: number,
-  size: number,
-): void {
-  for (let j = 0; j < cols; j++) output[offset + j] = sums[j]! / size;
 }
 
 /** Samples the blurred image at the centres of a 64×64 grid. */

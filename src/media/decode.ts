@@ -19,17 +19,20 @@ const ACCEPTED_FORMATS: ReadonlySet<string> = new Set([
 export interface DecodeOptions {
   readonly limits?: Partial<DecodeLimits>;
   /**
-   * Refuse files that decode only with warnings (a truncated JPEG). Off by default: a viewer
-   * still shows most of a truncated image, so refusing it would let anyone dodge matching by
-   * cutting the last bytes off a file. The damaged part decodes as grey and costs a few bits.
+   * Accept a damaged file (truncated, bad data after the header) and return what decodes, marked
+   * `partial`. Off by default, so a corrupt file is an error. Turn it on where dodging matters: a
+   * viewer still shows most of a truncated image, so refusing it would let anyone slip past a
+   * filter by cutting the last bytes off a file; the missing part decodes as grey.
    */
-  readonly strict?: boolean;
+  readonly allowPartial?: boolean;
 }
 
 export interface DecodedImage {
   /** 8-bit pixels of the first frame or page, in the file's own orientation and colours. */
   readonly pixels: Pixels;
   readonly format: ImageFormat;
+  /** True when the file was damaged and only part of it decoded (see `allowPartial`). */
+  readonly partial: boolean;
 }
 
 /**
@@ -51,7 +54,13 @@ export async function decodeImage(
     );
   }
   try {
-    return await decodeWithSharp(bytes, limits, options.strict ?? false);
+    return await decodeWithSharp(bytes, limits, "error");
+  } catch (error) {
+    const mediaError = toMediaError(error, limits);
+    if (mediaError.code !== "media/corrupt" || !options.allowPartial) throw mediaError;
+  }
+  try {
+    return { ...(await decodeWithSharp(bytes, limits, "none")), partial: true };
   } catch (error) {
     throw toMediaError(error, limits);
   }
@@ -60,10 +69,10 @@ export async function decodeImage(
 async function decodeWithSharp(
   bytes: Uint8Array,
   limits: DecodeLimits,
-  strict: boolean,
+  failOn: "error" | "none",
 ): Promise<DecodedImage> {
   const image = sharp(bytes, {
-    failOn: strict ? "warning" : "none",
+    failOn,
     limitInputPixels: limits.maxPixels,
     sequentialRead: true,
   }).timeout({ seconds: Math.ceil(limits.timeoutSeconds) });
@@ -88,10 +97,16 @@ async function decodeWithSharp(
       .toBuffer({ resolveWithObject: true });
     const count = info.width * info.height;
     const rgb = cmykToRgb(new Uint8Array(data.buffer, data.byteOffset, count * 4), count);
-    return { format, pixels: { data: rgb, width: info.width, height: info.height, channels: 3 } };
+    return {
+      format,
+      partial: false,
+      pixels: { data: rgb, width: info.width, height: info.height, channels: 3 },
+    };
   }
 
-  // keepIccProfile: hash the stored values, not a colour-managed version of them.
+  // keepIccProfile: hash the stored values, not a colour-managed version of them. Grey stays
+  // grey (libvips would widen it to RGB), so luma is the stored value, as in the reference.
+  if (meta.channels !== undefined && meta.channels <= 2) image.toColourspace("b-w");
   const { data, info } = await image
     .keepIccProfile()
     .raw({ depth: "uchar" })
@@ -105,6 +120,7 @@ async function decodeWithSharp(
   }
   return {
     format,
+    partial: false,
     pixels: {
       data: new Uint8Array(data.buffer, data.byteOffset, data.length),
       width: info.width,

@@ -15,7 +15,7 @@ import { forEachOrdered } from "../ordered.js";
 export interface HashCommandOptions {
   readonly json?: boolean;
   readonly dihedral?: boolean;
-  readonly strict?: boolean;
+  readonly partial?: boolean;
   readonly maxBytes?: number;
   readonly maxPixels?: number;
 }
@@ -43,6 +43,9 @@ export async function runHashCommand(
     (outcome, item) => {
       if (outcome.ok) {
         io.stdout(formatLine(item.path, outcome.hashes, options) + "\n");
+        if (outcome.hashes.partial) {
+          io.stderr(`vigil hash: ${item.path}: damaged file; hashed only the part that decodes\n`);
+        }
       } else {
         failures++;
         io.stderr(`vigil hash: ${item.path}: ${outcome.message}\n`);
@@ -62,7 +65,7 @@ async function hashOne(
     const bytes = await readLimited(item.path, limits.maxBytes);
     const hashes = await hashImage(bytes, {
       limits,
-      strict: options.strict ?? false,
+      allowPartial: options.partial ?? false,
       dihedral: options.dihedral ?? false,
     });
     return { ok: true, hashes };
@@ -91,7 +94,7 @@ async function readLimited(path: string, maxBytes: number): Promise<Uint8Array> 
 
 function formatLine(path: string, hashes: ImageHashes, options: HashCommandOptions): string {
   if (options.json) {
-    const { pdq, quality, md5, sha256, width, height, format, dihedral } = hashes;
+    const { pdq, quality, md5, sha256, width, height, format, partial, dihedral } = hashes;
     return JSON.stringify({
       path,
       pdq,
@@ -101,6 +104,7 @@ function formatLine(path: string, hashes: ImageHashes, options: HashCommandOptio
       width,
       height,
       format,
+      partial,
       ...(dihedral ? { dihedral } : {}),
     });
   }

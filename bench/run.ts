@@ -1,0 +1,18 @@
+/**
+ * `npm run bench`: every benchmark, one after another, printed as Markdown. Run it on an idle
+ * machine; UV_THREADPOOL_SIZE=1 (set by the npm script) and sharp.concurrency(1) keep it to one
+ * core. BENCH_ONLY=pdq runs one suite.
+ */
+import { cpus } from "node:os";
+
+const suites: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
+  pdq: () => import("./pdq.bench.js"),
+};
+
+const only = process.env.BENCH_ONLY;
+console.log(`# Vigil benchmarks — ${new Date().toISOString().slice(0, 10)}`);
+console.log(`Node ${process.version}, ${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length}`);
+for (const [name, load] of Object.entries(suites)) {
+  if (only && only !== name) continue;
+  await (await load()).run();
+}
