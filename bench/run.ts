@@ -1,12 +1,14 @@
 /**
  * `npm run bench`: every benchmark, one after another, printed as Markdown. Run it on an idle
  * machine; UV_THREADPOOL_SIZE=1 (set by the npm script) and sharp.concurrency(1) keep it to one
- * core. BENCH_ONLY=pdq runs one suite.
+ * core. BENCH_ONLY=pdq (or mih, vpdq) runs one suite; BENCH_SIZES=1000000 limits the index sizes.
  */
 import { cpus } from "node:os";
 
 const suites: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   pdq: () => import("./pdq.bench.js"),
+  mih: () => import("./mih.bench.js"),
+  vpdq: () => import("./vpdq.bench.js"),
 };
 
 const only = process.env.BENCH_ONLY;

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   DIHEDRAL_NAMES,
+  dihedralOfHash,
   formatPdqHex,
   hammingDistance,
   parsePdqHex,
@@ -136,6 +137,20 @@ describe.skipIf(!sharedDataAvailable())("PDQ against the reference hasher", () =
           expect(distance, `${path} ${name}`).toBeLessThanOrEqual(8);
         });
       }
+    });
+
+    it("derives dihedral variants from a hash alone within a few bits of the true ones", () => {
+      const rows = readReference("pdq-dihedral-across.csv").filter((row) => row[8] !== "0");
+      DIHEDRAL_NAMES.forEach((name, i) => {
+        const distances = rows
+          .map((row) =>
+            hammingDistance(dihedralOfHash(parsePdqHex(row[0]!))[name], parsePdqHex(row[i]!)),
+          )
+          .sort((a, b) => a - b);
+        const median = distances[distances.length >> 1]!;
+        if (name === "original" || name === "flipPlus1") expect(distances.at(-1), name).toBe(0);
+        else expect(median, name).toBeLessThanOrEqual(10);
+      });
     });
 
     it("recognises rotated and mirrored copies through the dihedral hashes", () => {

@@ -1,6 +1,6 @@
-import { open, readdir, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { sniffImageFormat, SNIFF_BYTES } from "../media/index.js";
+import { sniffMediaKind } from "./media-kind.js";
 
 export type InputItem =
   | { readonly kind: "file"; readonly path: string }
@@ -8,8 +8,8 @@ export type InputItem =
 
 /**
  * Expands command-line paths in order: a file is taken as given (even if it turns out not to be
- * an image, so the user hears about it); a directory is walked depth-first in name order and only
- * the files that look like images by their first bytes are taken. Hidden entries are skipped.
+ * media, so the user hears about it); a directory is walked depth-first in name order and only
+ * the files that are images or videos by their first bytes are taken. Hidden entries are skipped.
  */
 export async function* expandInputs(paths: readonly string[]): AsyncGenerator<InputItem> {
   for (const path of paths) {
@@ -38,19 +38,8 @@ async function* walkDirectory(directory: string): AsyncGenerator<InputItem> {
     if (entry.name.startsWith(".")) continue;
     const path = join(directory, entry.name);
     if (entry.isDirectory()) yield* walkDirectory(path);
-    else if (entry.isFile() && (await looksLikeImage(path))) yield { kind: "file", path };
-  }
-}
-
-async function looksLikeImage(path: string): Promise<boolean> {
-  const handle = await open(path, "r").catch(() => undefined);
-  if (handle === undefined) return false;
-  try {
-    const head = new Uint8Array(SNIFF_BYTES);
-    const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0);
-    return sniffImageFormat(head.subarray(0, bytesRead)) !== undefined;
-  } finally {
-    await handle.close();
+    else if (entry.isFile() && (await sniffMediaKind(path)) !== undefined)
+      yield { kind: "file", path };
   }
 }
 

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encode, scenePixels } from "../../test/helpers/images.js";
+import { ffmpeg, ffmpegAvailable } from "../../test/helpers/video.js";
 import { runCli } from "./main.js";
 
 async function run(...argv: string[]) {
@@ -122,6 +123,66 @@ describe("vigil hash", () => {
       },
     );
     await expect(failing).rejects.toMatchObject({ code: 1 });
+  });
+});
+
+describe.skipIf(!ffmpegAvailable())("vigil hash on videos", () => {
+  let dir = "";
+  let clip = "";
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "vigil-cli-video-"));
+    clip = join(dir, "clip_without_extension");
+    ffmpeg(
+      "-f",
+      "lavfi",
+      "-i",
+      "testsrc2=duration=3:size=320x240:rate=10",
+      "-c:v",
+      "libx264",
+      "-f",
+      "mp4",
+      clip,
+    );
+  });
+
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it("prints md5,frames,path for a video recognised by content", async () => {
+    const { code, lines } = await run("hash", clip);
+    expect(code).toBe(0);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^[0-9a-f]{32},3,${clip}$`));
+  });
+
+  it("prints a vPDQ line per sampled frame with --frames, at the rate asked", async () => {
+    const { lines } = await run("hash", "--frames", "--fps", "2", clip);
+    expect(lines).toHaveLength(6);
+    lines.forEach((line, i) => {
+      const [index, quality, pdq, timestamp, path] = line.split(",");
+      expect(Number(index)).toBe(i);
+      expect(Number(quality)).toBeGreaterThanOrEqual(50);
+      expect(pdq).toMatch(/^[0-9a-f]{64}$/);
+      expect(Number(timestamp)).toBeCloseTo(i / 2, 3);
+      expect(path).toBe(clip);
+    });
+  });
+
+  it("describes the video in JSON", async () => {
+    const record = JSON.parse((await run("hash", "--json", "--frames", clip)).lines[0]!);
+    expect(record).toMatchObject({
+      kind: "video",
+      frameCount: 3,
+      width: 320,
+      height: 240,
+      partial: false,
+    });
+    expect(record.frames).toHaveLength(3);
+  });
+
+  it("walks directories for videos as well as images", async () => {
+    const { lines } = await run("hash", dir);
+    expect(lines).toHaveLength(1);
   });
 });
 

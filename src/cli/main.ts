@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { runDemoCommand } from "./commands/demo.js";
 import { runHashCommand } from "./commands/hash.js";
+import { runMatchCommand } from "./commands/match.js";
 import { processIo, type CliIo } from "./io.js";
 
 /**
@@ -18,20 +19,41 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   program
     .command("hash")
     .description(
-      "print PDQ hashes of image files as `hash,quality,path` (the reference tool's format); " +
-        "directories are walked for files that are images by content",
+      "print PDQ hashes of images as `hash,quality,path` (the reference tool's format) and of " +
+        "videos as `md5,frames,path` or, with --frames, a vPDQ line per frame; directories are " +
+        "walked for files that are images or videos by content",
     )
-    .argument("<paths...>", "image files or directories")
-    .option("--json", "one JSON object per line with pdq, quality, md5, sha256, width, height")
-    .option("--dihedral", "print the 8 rotations and mirror images of each hash")
+    .argument("<paths...>", "image or video files, or directories")
+    .option("--json", "one JSON object per line (adds md5, sha256, size, format)")
+    .option("--dihedral", "images: print the 8 rotations and mirror images of each hash")
+    .option("--frames", "videos: one line per sampled frame, `frame,quality,pdq,timestamp,path`")
+    .option("--fps <n>", "videos: frames sampled per second (default 1)", positiveNumber)
     .option(
       "--partial",
       "hash what decodes of a damaged (e.g. truncated) file instead of refusing it",
     )
-    .option("--max-bytes <n>", "largest file accepted, in bytes", positiveInteger)
-    .option("--max-pixels <n>", "largest width × height accepted", positiveInteger)
+    .option(
+      "--max-bytes <n>",
+      "largest file accepted, in bytes (default 50 MB images, 500 MB videos)",
+      positiveInteger,
+    )
+    .option("--max-pixels <n>", "images: largest width × height accepted", positiveInteger)
     .action(async (paths: string[], options) => {
       exitCode = await runHashCommand(paths, options, io);
+    });
+
+  program
+    .command("match")
+    .description(
+      "match a list of PDQ hashes against a bank list (one hex hash a line, optionally followed " +
+        "by `,` and anything); prints `<query line>,<bank line>,<distance>` for every match",
+    )
+    .argument("<queries>", "file of query hashes")
+    .requiredOption("--bank <file>", "file of bank hashes")
+    .option("--distance <d>", "largest Hamming distance that matches, 0..47", distance, 31)
+    .option("--dihedral", "also match rotated and mirrored copies (variants derived from the hash)")
+    .action(async (queries: string, options) => {
+      exitCode = await runMatchCommand(queries, options, io);
     });
 
   program
@@ -54,5 +76,19 @@ function positiveInteger(value: string): number {
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n <= 0)
     throw new InvalidArgumentError("must be a positive integer");
+  return n;
+}
+
+function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("must be a positive number");
+  return n;
+}
+
+function distance(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 47) {
+    throw new InvalidArgumentError("must be an integer from 0 to 47");
+  }
   return n;
 }

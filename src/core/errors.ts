@@ -7,6 +7,9 @@ export type ErrorCode =
   | "hash/invalid-hex"
   | "hash/invalid-hash"
   | "hash/invalid-pixels"
+  | "hash/invalid-index"
+  | "hash/invalid-argument"
+  | "hash/invalid-vpdq"
   | "media/empty"
   | "media/too-large"
   | "media/too-many-pixels"
@@ -14,12 +17,19 @@ export type ErrorCode =
   | "media/corrupt"
   | "media/timeout"
   | "media/unreadable"
+  | "media/too-long"
+  | "media/too-many-frames"
+  | "media/unstreamable"
+  | "media/ffmpeg-missing"
   | "cli/usage";
 
 const statusByCode: Readonly<Record<ErrorCode, number>> = {
   "hash/invalid-hex": 400,
   "hash/invalid-hash": 400,
   "hash/invalid-pixels": 400,
+  "hash/invalid-index": 422,
+  "hash/invalid-argument": 400,
+  "hash/invalid-vpdq": 400,
   "media/empty": 400,
   "media/too-large": 413,
   "media/too-many-pixels": 413,
@@ -27,6 +37,12 @@ const statusByCode: Readonly<Record<ErrorCode, number>> = {
   "media/corrupt": 422,
   "media/timeout": 422,
   "media/unreadable": 400,
+  "media/too-long": 413,
+  "media/too-many-frames": 413,
+  // An MP4 whose index (moov) follows its media data cannot be read from a stream; resend as a file.
+  "media/unstreamable": 422,
+  // The server is missing ffmpeg/ffprobe: the operator's problem, not the sender's.
+  "media/ffmpeg-missing": 503,
   "cli/usage": 400,
 };
 

@@ -39,6 +39,31 @@ const RULES: Readonly<Record<DihedralName, DihedralRule>> = {
 
 const K = 16;
 
+/**
+ * The eight variants of a hash when only the hash is known (a bank or an exchange list): the same
+ * transpose and sign flips, applied to the bits as if the DCT median were zero, so a negated
+ * coefficient flips its bit. That is an approximation — the true median is not zero — and on the
+ * reference images these variants sit a median of 0–10 bits from the ones computed from pixels,
+ * 16 at the 90th percentile. Hash the image itself with `hashDihedral` when it is at hand.
+ */
+export function dihedralOfHash(hash: Uint16Array): Record<DihedralName, Uint16Array> {
+  const out = {} as Record<DihedralName, Uint16Array>;
+  for (const name of DIHEDRAL_NAMES) {
+    const { transpose, keepsSign } = RULES[name];
+    const variant = new Uint16Array(K);
+    for (let i = 0; i < K; i++) {
+      for (let j = 0; j < K; j++) {
+        const bit = ((hash[i]! >>> j) & 1) === 1;
+        if (bit !== keepsSign(i, j)) continue; // a kept 1, or a flipped 0, becomes a 1
+        if (transpose) variant[j]! |= 1 << i;
+        else variant[i]! |= 1 << j;
+      }
+    }
+    out[name] = variant;
+  }
+  return out;
+}
+
 /** Writes the 16×16 DCT of the transformed image into `out`, from the original's DCT `dct`. */
 export function transformDct(name: DihedralName, dct: Float32Array, out: Float32Array): void {
   const { transpose, keepsSign } = RULES[name];

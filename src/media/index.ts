@@ -1,9 +1,22 @@
 /**
- * media — turns untrusted bytes into pixels, or into a clear `media/*` error.
+ * media — turns untrusted bytes into pixels, or into a clear `media/*` error: images through
+ * sharp, videos through ffmpeg (frames sampled, PDQ-hashed per frame as vPDQ does).
  *
- * Decoding runs under limits (bytes, pixels, time) checked before the costly work. This part must
- * never keep the bytes or pixels it is given (they may be a victim's image) and never log them.
+ * Decoding runs under limits (bytes, pixels, duration, frames, time) checked before the costly
+ * work. This part must never keep the bytes or pixels it is given (they may be a victim's image)
+ * and never log them.
  */
 export { decodeImage, type DecodedImage, type DecodeOptions, type ImageFormat } from "./decode.js";
 export { DEFAULT_DECODE_LIMITS, resolveDecodeLimits, type DecodeLimits } from "./limits.js";
 export { sniffImageFormat, SNIFF_BYTES } from "./sniff.js";
+export { decodeVideoFrames, hashVideo, type HashVideoOptions, type VideoHashes } from "./video.js";
+export type { DecodedVideo, VideoFrame } from "./video-frames.js";
+export type { VideoInput } from "./video-input.js";
+export { DEFAULT_VIDEO_LIMITS, resolveVideoLimits, type VideoLimits } from "./video-limits.js";
+export type { VideoProbe } from "./video-probe.js";
+export {
+  DEFAULT_FRAMES_PER_SECOND,
+  DEFAULT_MAX_FRAME_SIDE,
+  type VideoOptions,
+} from "./video-settings.js";
+export { sniffVideoFormat, VIDEO_SNIFF_BYTES, type VideoContainer } from "./video-sniff.js";

@@ -1,11 +1,10 @@
 import { RuleTester } from "eslint";
 import { join } from "node:path";
-import { afterAll, describe, it } from "vitest";
+import { describe, it } from "vitest";
 import { layersRule } from "./layers.js";
 
 RuleTester.describe = describe;
 RuleTester.it = it;
-RuleTester.afterAll = afterAll;
 
 const tester = new RuleTester({ languageOptions: { ecmaVersion: 2023, sourceType: "module" } });
 const file = (path: string) => join(process.cwd(), "src", path);

@@ -1,74 +1,87 @@
 import { readFile, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { isVigilError, VigilError } from "../../core/index.js";
-import { DIHEDRAL_NAMES } from "../../hash/index.js";
 import {
   DEFAULT_DECODE_LIMITS,
+  DEFAULT_VIDEO_LIMITS,
+  hashVideo,
   resolveDecodeLimits,
-  type DecodeLimits,
 } from "../../media/index.js";
-import { hashImage, type ImageHashes } from "../../signals/index.js";
+import { hashImage } from "../../signals/index.js";
 import { describeFsError, expandInputs, type InputItem } from "../inputs.js";
 import type { CliIo } from "../io.js";
+import { sniffMediaKind } from "../media-kind.js";
 import { forEachOrdered } from "../ordered.js";
+import { imageLines, videoLines, type OutputOptions } from "./hash-output.js";
 
-export interface HashCommandOptions {
-  readonly json?: boolean;
-  readonly dihedral?: boolean;
+export interface HashCommandOptions extends OutputOptions {
   readonly partial?: boolean;
   readonly maxBytes?: number;
   readonly maxPixels?: number;
+  /** Video frames sampled per second. */
+  readonly fps?: number;
 }
 
-type Outcome = { ok: true; hashes: ImageHashes } | { ok: false; message: string };
+type Outcome =
+  | { readonly ok: true; readonly lines: string[]; readonly partial: boolean }
+  | { readonly ok: false; readonly message: string };
 
 /**
- * `vigil hash FILE...`: one line per image, in the reference tool's `hash,quality,path` format
- * (or JSON lines). A bad file is reported on stderr and skipped; the exit code is 1 if any was.
+ * `vigil hash FILE...`: images print `hash,quality,path` (the reference tool's format), videos
+ * `md5,frames,path` or, with --frames, a vPDQ line per frame. A bad file is reported on stderr
+ * and skipped; the exit code is 1 if any was. Files are told apart by content, not name.
  */
 export async function runHashCommand(
   paths: readonly string[],
   options: HashCommandOptions,
   io: CliIo,
 ): Promise<number> {
-  const limits = resolveDecodeLimits({
-    maxBytes: options.maxBytes ?? DEFAULT_DECODE_LIMITS.maxBytes,
-    maxPixels: options.maxPixels ?? DEFAULT_DECODE_LIMITS.maxPixels,
-  });
   let failures = 0;
   await forEachOrdered<InputItem, Outcome>(
     expandInputs(paths),
     availableParallelism(),
-    (item) => hashOne(item, limits, options),
+    (item) => hashOne(item, options),
     (outcome, item) => {
-      if (outcome.ok) {
-        io.stdout(formatLine(item.path, outcome.hashes, options) + "\n");
-        if (outcome.hashes.partial) {
-          io.stderr(`vigil hash: ${item.path}: damaged file; hashed only the part that decodes\n`);
-        }
-      } else {
+      if (!outcome.ok) {
         failures++;
         io.stderr(`vigil hash: ${item.path}: ${outcome.message}\n`);
+        return;
+      }
+      for (const line of outcome.lines) io.stdout(line + "\n");
+      if (outcome.partial) {
+        io.stderr(`vigil hash: ${item.path}: damaged file; hashed only the part that decodes\n`);
       }
     },
   );
   return failures > 0 ? 1 : 0;
 }
 
-async function hashOne(
-  item: InputItem,
-  limits: DecodeLimits,
-  options: HashCommandOptions,
-): Promise<Outcome> {
+async function hashOne(item: InputItem, options: HashCommandOptions): Promise<Outcome> {
   if (item.kind === "error") return { ok: false, message: item.message };
   try {
+    if ((await sniffMediaKind(item.path)) === "video") {
+      const hashes = await hashVideo(
+        { path: item.path },
+        {
+          allowPartial: options.partial ?? false,
+          limits: { maxBytes: options.maxBytes ?? DEFAULT_VIDEO_LIMITS.maxBytes },
+          ...(options.fps !== undefined ? { framesPerSecond: options.fps } : {}),
+        },
+      );
+      return { ok: true, lines: videoLines(item.path, hashes, options), partial: hashes.partial };
+    }
+    // Anything that is not a video goes to the image decoder, which names what is wrong with it.
+    const limits = resolveDecodeLimits({
+      maxBytes: options.maxBytes ?? DEFAULT_DECODE_LIMITS.maxBytes,
+      maxPixels: options.maxPixels ?? DEFAULT_DECODE_LIMITS.maxPixels,
+    });
     const bytes = await readLimited(item.path, limits.maxBytes);
     const hashes = await hashImage(bytes, {
       limits,
       allowPartial: options.partial ?? false,
       dihedral: options.dihedral ?? false,
     });
-    return { ok: true, hashes };
+    return { ok: true, lines: imageLines(item.path, hashes, options), partial: hashes.partial };
   } catch (error) {
     if (isVigilError(error)) return { ok: false, message: `${error.message} [${error.code}]` };
     return { ok: false, message: describeFsError(error) };
@@ -83,34 +96,8 @@ async function readLimited(path: string, maxBytes: number): Promise<Uint8Array> 
     throw new VigilError(
       "media/too-large",
       `The file is ${info.size} bytes; the limit is ${maxBytes}.`,
-      {
-        bytes: info.size,
-        maxBytes,
-      },
+      { bytes: info.size, maxBytes },
     );
   }
   return readFile(path);
-}
-
-function formatLine(path: string, hashes: ImageHashes, options: HashCommandOptions): string {
-  if (options.json) {
-    const { pdq, quality, md5, sha256, width, height, format, partial, dihedral } = hashes;
-    return JSON.stringify({
-      path,
-      pdq,
-      quality,
-      md5,
-      sha256,
-      width,
-      height,
-      format,
-      partial,
-      ...(dihedral ? { dihedral } : {}),
-    });
-  }
-  if (hashes.dihedral) {
-    const variants = DIHEDRAL_NAMES.map((name) => hashes.dihedral![name]);
-    return `${variants.join(",")},${hashes.quality},${path}`;
-  }
-  return `${hashes.pdq},${hashes.quality},${path}`;
 }
