@@ -49,13 +49,13 @@ function imageMagickPixels(path: string, ...args: string[]) {
 }
 
 describe.skipIf(!sharedDataAvailable())("PDQ against the reference hasher", () => {
-  const reference: ReferenceLine[] = readReference("pdq-hashes.csv").map(
-    ([hash, quality, path]) => ({
-      hash: hash!,
-      quality: Number(quality),
-      path: path!,
-    }),
-  );
+  // Read behind the same check as skipIf: a skipped describe's body still runs.
+  const csv = sharedDataAvailable() ? readReference("pdq-hashes.csv") : [];
+  const reference: ReferenceLine[] = csv.map(([hash, quality, path]) => ({
+    hash: hash!,
+    quality: Number(quality),
+    path: path!,
+  }));
 
   it("covers all 55 reference images", () => {
     expect(reference).toHaveLength(55);

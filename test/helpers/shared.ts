@@ -11,7 +11,18 @@ const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 export const SHARED_DIR = join(repoRoot, "..", "shared");
 export const PDQ_VECTORS_DIR = join(SHARED_DIR, "pdq-vectors");
 
+let checked: boolean | undefined;
+
+/**
+ * Use as `describe.skipIf(!sharedDataAvailable())`. A skipped describe's body still runs to
+ * collect its tests, so read the data inside hooks or tests, or behind this same check.
+ */
 export function sharedDataAvailable(): boolean {
+  checked ??= checkSharedData();
+  return checked;
+}
+
+function checkSharedData(): boolean {
   if (existsSync(PDQ_VECTORS_DIR)) return true;
   if (process.env.CI === "true") {
     throw new Error(`CI=true but the shared test data is missing at ${PDQ_VECTORS_DIR}`);
