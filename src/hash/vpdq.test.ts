@@ -1,24 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { randomHash, seeded } from "../../test/helpers/pdq-random.js";
 import { pdqVectorPath, sharedDataAvailable } from "../../test/helpers/shared.js";
 import { formatPdqHex, hammingDistance, parsePdqHex, type PdqHash } from "./pdq-hash.js";
 import { parseVpdq, type VpdqFeature } from "./vpdq-text.js";
 import { matchPreparedVpdq, matchVpdq, prepareVpdq, type VpdqMatch } from "./vpdq.js";
-
-/** xorshift32, so the random videos below are the same on every run. */
-function seeded(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>>= 0);
-  };
-}
-
-function randomHash(next: () => number): PdqHash {
-  return Uint16Array.from({ length: 16 }, () => next() & 0xffff);
-}
 
 /** `hash` with its first `count` bits flipped. */
 function flipped(hash: PdqHash, count: number): PdqHash {
