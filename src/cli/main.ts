@@ -1,7 +1,9 @@
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { runDemoCommand } from "./commands/demo.js";
 import { runHashCommand } from "./commands/hash.js";
+import { runKeysCreate, runKeysList, runKeysRevoke } from "./commands/keys.js";
 import { runMatchCommand } from "./commands/match.js";
+import { runServeCommand } from "./commands/serve.js";
 import { processIo, type CliIo } from "./io.js";
 
 /**
@@ -57,6 +59,51 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     });
 
   program
+    .command("serve")
+    .description(
+      "run the Vigil server (API, docs at /docs) on SQLite under ./data, or VIGIL_DATABASE_URL",
+    )
+    .option("--port <n>", "port to listen on (default 8080, or VIGIL_PORT)", port)
+    .option("--host <host>", "address to listen on (default 0.0.0.0, or VIGIL_HOST)")
+    .option(
+      "--data <dir>",
+      "directory for the embedded database (default ./data, or VIGIL_DATA_DIR)",
+    )
+    .action(async (options) => {
+      exitCode = await runServeCommand(options, io);
+    });
+
+  const keys = program.command("keys").description("manage API keys");
+  keys
+    .command("create")
+    .description("create an API key; prints it once")
+    .requiredOption("--name <name>", "who or what the key is for")
+    .requiredOption(
+      "--scopes <list>",
+      "comma-separated: scan, report, banks:read, banks:write, admin",
+    )
+    .option("--rate-limit <n>", "requests a minute (default: the server's)", positiveInteger)
+    .option("--data <dir>", "directory of the embedded database")
+    .action(async (options) => {
+      exitCode = await runKeysCreate(options, io);
+    });
+  keys
+    .command("list")
+    .description("list API keys (never their secrets)")
+    .option("--data <dir>", "directory of the embedded database")
+    .action(async (options) => {
+      exitCode = await runKeysList(options, io);
+    });
+  keys
+    .command("revoke")
+    .description("revoke an API key by id")
+    .argument("<id>")
+    .option("--data <dir>", "directory of the embedded database")
+    .action(async (id: string, options) => {
+      exitCode = await runKeysRevoke(id, options, io);
+    });
+
+  program
     .command("demo")
     .description("show PDQ recognising edited copies of a generated picture")
     .action(async () => {
@@ -90,5 +137,12 @@ function distance(value: string): number {
   if (!Number.isInteger(n) || n < 0 || n > 47) {
     throw new InvalidArgumentError("must be an integer from 0 to 47");
   }
+  return n;
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InvalidArgumentError("must be a port number");
   return n;
 }

@@ -21,7 +21,34 @@ export type ErrorCode =
   | "media/too-many-frames"
   | "media/unstreamable"
   | "media/ffmpeg-missing"
-  | "cli/usage";
+  | "fetch/invalid-url"
+  | "fetch/forbidden-address"
+  | "fetch/too-many-redirects"
+  | "fetch/too-large"
+  | "fetch/timeout"
+  | "fetch/http-status"
+  | "fetch/failed"
+  | "engine/invalid-bank"
+  | "engine/invalid-entry"
+  | "engine/invalid-query"
+  | "exchange/invalid-entry"
+  | "store/invalid"
+  | "store/not-found"
+  | "store/conflict"
+  | "store/unavailable"
+  | "store/invalid-url"
+  | "store/schema-too-new"
+  | "cli/usage"
+  | "auth/missing-key"
+  | "auth/invalid-key"
+  | "auth/forbidden"
+  | "request/invalid"
+  | "request/invalid-json"
+  | "request/too-large"
+  | "request/unsupported-media-type"
+  | "request/not-found"
+  | "request/rate-limited"
+  | "internal";
 
 const statusByCode: Readonly<Record<ErrorCode, number>> = {
   "hash/invalid-hex": 400,
@@ -43,7 +70,38 @@ const statusByCode: Readonly<Record<ErrorCode, number>> = {
   "media/unstreamable": 422,
   // The server is missing ffmpeg/ffprobe: the operator's problem, not the sender's.
   "media/ffmpeg-missing": 503,
+  // Scan by URL: the URL is the sender's input; what the remote server does is upstream trouble.
+  "fetch/invalid-url": 400,
+  "fetch/forbidden-address": 403,
+  "fetch/too-many-redirects": 502,
+  "fetch/too-large": 413,
+  "fetch/timeout": 504,
+  "fetch/http-status": 502,
+  "fetch/failed": 502,
+  "engine/invalid-bank": 400,
+  // A bank entry the matcher cannot index (bad hash, unknown bank): stored data, not a request.
+  "engine/invalid-entry": 422,
+  "engine/invalid-query": 400,
+  "exchange/invalid-entry": 422,
+  "store/invalid": 400,
+  "store/not-found": 404,
+  "store/conflict": 409,
+  // The database is down, locked or busy: worth retrying, and not the sender's fault.
+  "store/unavailable": 503,
+  // Configuration and deployment mistakes stop start-up; a client never causes them.
+  "store/invalid-url": 500,
+  "store/schema-too-new": 500,
   "cli/usage": 400,
+  "auth/missing-key": 401,
+  "auth/invalid-key": 401,
+  "auth/forbidden": 403,
+  "request/invalid": 400,
+  "request/invalid-json": 400,
+  "request/too-large": 413,
+  "request/unsupported-media-type": 415,
+  "request/not-found": 404,
+  "request/rate-limited": 429,
+  internal: 500,
 };
 
 export class VigilError extends Error {

@@ -20,3 +20,10 @@ export {
   type VideoOptions,
 } from "./video-settings.js";
 export { sniffVideoFormat, VIDEO_SNIFF_BYTES, type VideoContainer } from "./video-sniff.js";
+export { fetchUrl, type FetchedUrl } from "./fetch-url.js";
+export {
+  DEFAULT_FETCH_OPTIONS,
+  type FetchUrlOptions,
+  type ResolvedAddress,
+} from "./fetch-options.js";
+export { addressRange, type AddressRange } from "./ip-range.js";

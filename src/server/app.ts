@@ -1,0 +1,95 @@
+import rateLimit from "@fastify/rate-limit";
+import multipart from "@fastify/multipart";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import type { BankMatcher } from "../engine/index.js";
+import type { Store } from "../store/index.js";
+import { installAuth } from "./auth.js";
+import type { ServerConfig } from "./config.js";
+import { installErrorHandler } from "./error-handler.js";
+import { createMetrics } from "./metrics.js";
+import { bankRoutes } from "./routes/banks.js";
+import { entryRoutes } from "./routes/entries.js";
+import { exchangeRoutes } from "./routes/exchange.js";
+import { healthRoutes } from "./routes/health.js";
+import { reportRoutes } from "./routes/reports.js";
+import { scanRoutes } from "./routes/scan.js";
+import type { ServerContext } from "./context.js";
+
+export interface ServerDeps {
+  readonly config: ServerConfig;
+  readonly store: Store;
+  readonly matcher: BankMatcher;
+  /** Pino options or false; tests pass false. */
+  readonly logger?: boolean | Record<string, unknown>;
+}
+
+/**
+ * Assembles the HTTP API: plugins, the one error handler, authentication, and the routes. The
+ * store and the matcher come in ready (see `startServer`); nothing here reads the environment.
+ */
+export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const { config, store, matcher } = deps;
+  const app = Fastify({
+    logger: deps.logger ?? { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    // Unknown fields are refused, not silently dropped: a typo in `store` must not go unnoticed.
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  const metrics = createMetrics(() => {
+    const { pdq, md5, sha256, video } = matcher.stats;
+    return { pdq, md5, sha256, video };
+  });
+  const context: ServerContext = { config, store, matcher, metrics };
+
+  installErrorHandler(app);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: "Vigil API",
+        version: "0.1.0",
+        description:
+          "Scan content against banks of known non-consensual intimate imagery and sexual deepfakes; report content; manage banks.",
+      },
+      components: {
+        securitySchemes: { apiKey: { type: "http", scheme: "bearer", bearerFormat: "vgl_…" } },
+      },
+      security: [{ apiKey: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: "/docs" });
+  await app.register(multipart, {
+    limits: { fileSize: config.bodyLimitBytes, files: 1, fields: 10 },
+  });
+  await app.register(rateLimit, {
+    global: false,
+    hook: "preHandler",
+    timeWindow: "1 minute",
+    keyGenerator: (request) => request.apiKey?.id ?? request.ip,
+    max: (request) => request.apiKey?.rateLimitPerMinute ?? config.rateLimitPerMinute,
+  });
+  // Raw uploads: image and video bytes as the body, kept as a Buffer, within the body limit.
+  for (const type of ["application/octet-stream", /^image\//, /^video\//]) {
+    app.addContentTypeParser(type, { parseAs: "buffer" }, (_request, body, done) =>
+      done(null, body),
+    );
+  }
+  app.addHook("onResponse", async (request, reply) => {
+    const route = request.routeOptions.url ?? "unmatched";
+    metrics.requestSeconds.observe(
+      { method: request.method, route, status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+  installAuth(app, store);
+
+  await app.register(healthRoutes(context));
+  await app.register(scanRoutes(context));
+  await app.register(reportRoutes(context));
+  await app.register(bankRoutes(context));
+  await app.register(entryRoutes(context));
+  await app.register(exchangeRoutes(context));
+  app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

@@ -1,0 +1,89 @@
+/**
+ * Server configuration: read once at start-up from the environment and command-line flags,
+ * validated, frozen. A bad value stops start-up with a message naming the setting. Library code
+ * receives this object; only the process entry (the CLI) passes `process.env` in.
+ */
+export interface ServerConfig {
+  readonly host: string;
+  readonly port: number;
+  /** Directory for the embedded SQLite database (and later other local state). */
+  readonly dataDir: string;
+  /** `sqlite:PATH`, `sqlite::memory:` or `postgres://…`; defaults to SQLite under dataDir. */
+  readonly databaseUrl: string;
+  /** Largest request body, bytes (uploads for scanning). */
+  readonly bodyLimitBytes: number;
+  /** Requests a minute per API key unless the key sets its own. */
+  readonly rateLimitPerMinute: number;
+  /** Scan by URL may fetch from private networks (off: it would allow request forgery). */
+  readonly allowPrivateFetch: boolean;
+  readonly logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+}
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+export interface ConfigSources {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly flags?: { readonly port?: number; readonly host?: string; readonly data?: string };
+}
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+export function loadServerConfig({ env, flags = {} }: ConfigSources): ServerConfig {
+  const dataDir = flags.data ?? env.VIGIL_DATA_DIR ?? "./data";
+  const config: ServerConfig = {
+    host: flags.host ?? env.VIGIL_HOST ?? "0.0.0.0",
+    port: flags.port ?? integer(env, "VIGIL_PORT", 8080, 0, 65535),
+    dataDir,
+    databaseUrl: env.VIGIL_DATABASE_URL ?? `sqlite:${dataDir}/vigil.db`,
+    bodyLimitBytes: integer(env, "VIGIL_BODY_LIMIT_BYTES", 50 * 1024 * 1024, 1024, 1024 ** 3),
+    rateLimitPerMinute: integer(env, "VIGIL_RATE_LIMIT_PER_MINUTE", 6000, 1, 10_000_000),
+    allowPrivateFetch: boolean(env, "VIGIL_ALLOW_PRIVATE_FETCH", false),
+    logLevel: oneOf(env, "VIGIL_LOG_LEVEL", LOG_LEVELS, "info"),
+  };
+  if (!/^(sqlite:|postgres:\/\/|postgresql:\/\/)/.test(config.databaseUrl)) {
+    throw new ConfigError(
+      "VIGIL_DATABASE_URL must start with sqlite:, postgres:// or postgresql://",
+    );
+  }
+  return Object.freeze(config);
+}
+
+function integer(
+  env: ConfigSources["env"],
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function boolean(env: ConfigSources["env"], name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (raw === "true" || raw === "1") return true;
+  if (raw === "false" || raw === "0") return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function oneOf<T extends string>(
+  env: ConfigSources["env"],
+  name: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${name} must be one of ${allowed.join(", ")}, got "${raw}"`);
+  }
+  return raw as T;
+}

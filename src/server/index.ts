@@ -1,0 +1,11 @@
+/**
+ * server — the HTTP API: scan, reports, banks and entries, hash-list exchange, health and
+ * metrics, an OpenAPI document at /openapi.json (browsable at /docs), API keys with scopes.
+ *
+ * It turns every error into `{ error: { code, message } }` in one place and never leaks a stack
+ * trace; it never logs or stores request bodies (they may be a victim's image).
+ */
+export { generateApiKey, hasScope, isScope, parseApiKey, SCOPES, type Scope } from "./api-keys.js";
+export { buildServer, type ServerDeps } from "./app.js";
+export { ConfigError, loadServerConfig, type ServerConfig } from "./config.js";
+export { loadMatcher, startServer, type RunningServer, type StartOptions } from "./start.js";

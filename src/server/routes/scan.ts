@@ -1,0 +1,156 @@
+import type { FastifyPluginAsync, FastifyRequest } from "fastify";
+import { VigilError } from "../../core/index.js";
+import type { ServerContext } from "../context.js";
+import {
+  ScanService,
+  type ScanOptions,
+  type ScanSubject,
+  type SubmittedHashes,
+} from "../services/scan.js";
+import { authenticated, errorResponse } from "./route-config.js";
+
+const hashesSchema = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    pdq: {
+      type: "array",
+      maxItems: 64,
+      items: {
+        anyOf: [
+          { type: "string" },
+          {
+            type: "object",
+            additionalProperties: false,
+            required: ["hash"],
+            properties: {
+              hash: { type: "string" },
+              quality: { type: "integer", minimum: 0, maximum: 100 },
+            },
+          },
+        ],
+      },
+    },
+    md5: { type: "string" },
+    sha256: { type: "string" },
+    video: { type: "string", description: "vPDQ text: `frame,quality,pdq,timestamp` lines" },
+  },
+} as const;
+
+const optionProperties = {
+  store: { type: "boolean", description: "Keep the hashes, matches and verdict (never the media)" },
+  dihedral: { type: "boolean", description: "Also match rotated and mirrored copies" },
+  platform: { type: "string", maxLength: 100 },
+  externalId: { type: "string", maxLength: 500 },
+} as const;
+
+const jsonBody = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    url: { type: "string", maxLength: 4096, description: "Media to fetch (public addresses only)" },
+    hashes: hashesSchema,
+    ...optionProperties,
+  },
+} as const;
+
+const scanResponse = {
+  type: "object",
+  additionalProperties: true,
+  properties: {
+    verdict: { type: "string", enum: ["allow", "review", "block"] },
+    reasons: { type: "array", items: { type: "string" } },
+  },
+} as const;
+
+interface JsonScanBody extends ScanOptions {
+  readonly url?: string;
+  readonly hashes?: SubmittedHashes;
+}
+
+/**
+ * `POST /v1/scan`: the pre-publication check. Media as the raw body (image/*, video/*,
+ * application/octet-stream) or as a multipart `file`, a URL, or precomputed hashes as JSON.
+ * Answers synchronously with hashes, matches and a verdict with reasons.
+ */
+export function scanRoutes(context: ServerContext): FastifyPluginAsync {
+  const service = new ScanService(context.store, context.matcher, {
+    allowPrivateNetworks: context.config.allowPrivateFetch,
+    maxBytes: context.config.bodyLimitBytes,
+  });
+  return async (app) => {
+    app.post(
+      "/v1/scan",
+      {
+        ...authenticated("scan"),
+        schema: {
+          tags: ["scan"],
+          summary: "Scan media, a URL or hashes against every enabled bank",
+          description:
+            "Send the media as the raw body (Content-Type image/*, video/* or application/octet-stream, options in the query string), as multipart/form-data with a `file` field, or JSON with `url` or `hashes`. Nothing is stored unless `store` is true, and media never is.",
+          querystring: { type: "object", properties: optionProperties },
+          body: { content: { "application/json": { schema: jsonBody } } },
+          response: { 200: scanResponse, "4xx": errorResponse },
+        },
+      },
+      async (request) => {
+        const { subject, options } = await readScanRequest(request);
+        const outcome = await service.scan(subject, options);
+        context.metrics.scans.inc({ source: subject.kind, verdict: outcome.verdict });
+        return outcome;
+      },
+    );
+  };
+}
+
+async function readScanRequest(
+  request: FastifyRequest,
+): Promise<{ subject: ScanSubject; options: ScanOptions }> {
+  const query = request.query as ScanOptions;
+  if (request.isMultipart()) {
+    let bytes: Buffer | undefined;
+    const fields: Record<string, string> = {};
+    for await (const part of request.parts()) {
+      if (part.type === "file") {
+        if (part.fieldname !== "file" || bytes) {
+          throw new VigilError("request/invalid", "Send one file, in the field `file`.");
+        }
+        bytes = await part.toBuffer();
+      } else if (typeof part.value === "string") {
+        fields[part.fieldname] = part.value;
+      }
+    }
+    if (!bytes) throw new VigilError("request/invalid", "The multipart body has no `file` field.");
+    return {
+      subject: { kind: "bytes", bytes },
+      options: { ...query, ...multipartOptions(fields) },
+    };
+  }
+  if (Buffer.isBuffer(request.body)) {
+    return { subject: { kind: "bytes", bytes: request.body }, options: query };
+  }
+  const body = (request.body ?? {}) as JsonScanBody;
+  const { url, hashes, ...options } = body;
+  if ((url === undefined) === (hashes === undefined)) {
+    throw new VigilError(
+      "request/invalid",
+      "Send media as the body or a multipart `file`, or JSON with exactly one of `url` and `hashes`.",
+    );
+  }
+  const subject: ScanSubject =
+    url !== undefined ? { kind: "url", url } : { kind: "hashes", hashes: hashes! };
+  return { subject, options: { ...query, ...options } };
+}
+
+function multipartOptions(fields: Record<string, string>): ScanOptions {
+  const flag = (name: string): boolean | undefined =>
+    fields[name] === undefined ? undefined : fields[name] === "true";
+  const options: { -readonly [K in keyof ScanOptions]: ScanOptions[K] } = {};
+  const store = flag("store");
+  const dihedral = flag("dihedral");
+  if (store !== undefined) options.store = store;
+  if (dihedral !== undefined) options.dihedral = dihedral;
+  if (fields.platform !== undefined) options.platform = fields.platform;
+  if (fields.externalId !== undefined) options.externalId = fields.externalId;
+  return options;
+}

@@ -1,0 +1,76 @@
+/**
+ * store — every durable record of Vigil behind one `Store` interface: banks and their entries,
+ * scan results, reports and cases, API keys, the audit log. Two backends implement it with the
+ * same SQL: SQLite (better-sqlite3, the embedded default) and PostgreSQL (`pg`, the scale-out),
+ * picked once by `openStore` from the database URL; schema migrations run when it opens.
+ *
+ * It must never store or log content — no image or video bytes, no pixels: only hashes, ids
+ * and decisions — and never an API key's secret, only its SHA-256. It never reads `process.env`.
+ */
+export { openStore, type OpenStoreOptions } from "./open.js";
+export { parseStoreUrl, type StoreLocation } from "./url.js";
+export type {
+  ApiKeyRepository,
+  AppliedMigration,
+  AuditRepository,
+  BankRepository,
+  CaseRepository,
+  EntryRepository,
+  ReportRepository,
+  ScanRepository,
+  Store,
+  StoreRepositories,
+} from "./store.js";
+export {
+  DEFAULT_PAGE_LIMIT,
+  MAX_PAGE_LIMIT,
+  SIGNAL_TYPES,
+  type IsoTimestamp,
+  type JsonObject,
+  type JsonValue,
+  type Page,
+  type PageOptions,
+  type SignalType,
+} from "./types.js";
+export {
+  BANK_ACTIONS,
+  DEFAULT_MATCH_THRESHOLD,
+  ENTRY_STATUSES,
+  MAX_MATCH_THRESHOLD,
+  type ActiveEntriesOptions,
+  type AddEntriesResult,
+  type AddEntryResult,
+  type Bank,
+  type BankAction,
+  type BankEntry,
+  type BankPatch,
+  type EntryCounts,
+  type EntryStatus,
+  type IndexableEntry,
+  type ListEntriesOptions,
+  type NewBank,
+  type NewBankEntry,
+} from "./bank-types.js";
+export type {
+  ContentItem,
+  ContentSignal,
+  MatchResult,
+  NewContentSignal,
+  NewScan,
+  ScanRecord,
+} from "./scan-types.js";
+export {
+  CASE_STATUSES,
+  REPORT_REASONS,
+  REPORT_SEVERITY,
+  type Case,
+  type CaseStatus,
+  type CreateReportResult,
+  type ListCasesOptions,
+  type NewReport,
+  type Report,
+  type ReportReason,
+} from "./report-types.js";
+export { API_SCOPES, type ApiKey, type ApiScope, type NewApiKey } from "./key-types.js";
+export type { AuditEvent, ListAuditOptions, NewAuditEvent } from "./audit-types.js";
+export { MAX_VIDEO_FRAMES } from "./values.js";

@@ -1,0 +1,32 @@
+/**
+ * API keys. The server shows a key's secret once, at creation; the store keeps only its SHA-256,
+ * and a short public prefix to find the row by.
+ */
+import type { IsoTimestamp } from "./types.js";
+
+export const API_SCOPES = ["scan", "report", "banks:read", "banks:write", "admin"] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+
+export interface ApiKey {
+  /** A time-ordered UUID (v7). */
+  readonly id: string;
+  readonly name: string;
+  /** The public lookup part of the key: 4..32 of `A-Z a-z 0-9 _ -`, unique. */
+  readonly prefix: string;
+  /** Lower-case hex SHA-256 of the secret. */
+  readonly secretHash: string;
+  readonly scopes: readonly ApiScope[];
+  /** Null: the server's default limit. */
+  readonly rateLimitPerMinute: number | null;
+  readonly createdAt: IsoTimestamp;
+  readonly lastUsedAt: IsoTimestamp | null;
+  readonly revokedAt: IsoTimestamp | null;
+}
+
+export interface NewApiKey {
+  readonly name: string;
+  readonly prefix: string;
+  readonly secretHash: string;
+  readonly scopes: readonly ApiScope[];
+  readonly rateLimitPerMinute?: number | null;
+}

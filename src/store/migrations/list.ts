@@ -1,0 +1,18 @@
+/**
+ * Every migration, in order. Append new ones at the end with the next version; never edit or
+ * reorder one that has shipped — databases in the field have already run it.
+ */
+import type { Migration } from "../sql/migrate.js";
+import { banksMigration } from "./001-banks.js";
+import { scansMigration } from "./002-scans.js";
+import { reportsMigration } from "./003-reports.js";
+import { apiKeysMigration } from "./004-api-keys.js";
+import { auditMigration } from "./005-audit.js";
+
+export const MIGRATIONS: readonly Migration[] = [
+  banksMigration,
+  scansMigration,
+  reportsMigration,
+  apiKeysMigration,
+  auditMigration,
+];

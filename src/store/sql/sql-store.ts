@@ -1,0 +1,40 @@
+/**
+ * The Store, assembled from the SQL repositories over one executor. Both backends are this same
+ * class; only the executor they hand it differs.
+ */
+import type { AppliedMigration, Store, StoreRepositories } from "../store.js";
+import { SqlApiKeys } from "./api-keys.js";
+import { SqlAudit } from "./audit.js";
+import { SqlBanks } from "./banks.js";
+import { SqlCases } from "./cases.js";
+import type { RepositoryContext } from "./context.js";
+import { SqlEntries } from "./entries.js";
+import type { SqlExecutor } from "./executor.js";
+import { appliedMigrations } from "./migrate.js";
+import { SqlReports } from "./reports.js";
+import { SqlScans } from "./scans.js";
+
+function repositories(context: RepositoryContext): StoreRepositories {
+  return {
+    banks: new SqlBanks(context),
+    entries: new SqlEntries(context),
+    scans: new SqlScans(context),
+    reports: new SqlReports(context),
+    cases: new SqlCases(context),
+    apiKeys: new SqlApiKeys(context),
+    audit: new SqlAudit(context),
+  };
+}
+
+export function sqlStore(db: SqlExecutor, clock: () => Date): Store {
+  return {
+    backend: db.dialect,
+    ...repositories({ db, clock }),
+    transaction: (work) => db.transaction((tx) => work(repositories({ db: tx, clock }))),
+    appliedMigrations: (): Promise<AppliedMigration[]> => appliedMigrations(db),
+    ping: async () => {
+      await db.all("SELECT 1 AS ok");
+    },
+    close: () => db.close(),
+  };
+}
