@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark, one after another, printed as Markdown. Run it on an idle
  * machine; UV_THREADPOOL_SIZE=1 (set by the npm script) and sharp.concurrency(1) keep it to one
- * core. BENCH_ONLY=pdq (or mih, vpdq) runs one suite; BENCH_SIZES=1000000 limits the index sizes.
+ * core. BENCH_ONLY=pdq (or mih, vpdq, server) runs one suite; BENCH_SIZES=1000000 limits the index sizes.
  */
 import { cpus } from "node:os";
 
@@ -9,6 +9,7 @@ const suites: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   pdq: () => import("./pdq.bench.js"),
   mih: () => import("./mih.bench.js"),
   vpdq: () => import("./vpdq.bench.js"),
+  server: () => import("./server.bench.js"),
 };
 
 const only = process.env.BENCH_ONLY;

@@ -91,5 +91,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(entryRoutes(context));
   await app.register(exchangeRoutes(context));
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  // Until the web console exists (its own issue), the front page is the API's documentation.
+  app.get("/", { schema: { hide: true } }, async (_request, reply) => reply.redirect("/docs"));
   return app;
 }
