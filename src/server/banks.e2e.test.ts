@@ -88,6 +88,35 @@ forEachBackend((backend) => {
     expect(audit.items.map((event) => event.action)).toContain("bank.delete");
   });
 
+  it("withdraws in bulk, and a restarted server rebuilds its indexes from the database", async () => {
+    const database = backend.database();
+    server = await testServer(await database.open());
+    await server.call("POST", "/v1/banks", { json: { id: "kept", name: "Kept" } });
+    const added = await server.call("POST", "/v1/banks/kept/entries", {
+      json: {
+        entries: [
+          { signalType: "pdq", value: A },
+          { signalType: "pdq", value: B },
+          { signalType: "md5", value: MD5 },
+        ],
+      },
+    });
+    const [idA] = added.json().ids;
+    const bulk = await server.call("POST", "/v1/banks/kept/withdraw", {
+      json: { entryIds: [idA, 999999], values: [{ signalType: "md5", value: MD5.toUpperCase() }] },
+    });
+    expect(bulk.json()).toEqual({ withdrawn: 2, notFound: [999999] });
+    await server.app.close();
+    if (!backend.persistent) return;
+
+    server = await testServer(await database.open());
+    const scan = async (hashes: object) =>
+      (await server!.call("POST", "/v1/scan", { json: { hashes } })).json().verdict;
+    expect(await scan({ pdq: [B] })).toBe("block");
+    expect(await scan({ pdq: [A] })).toBe("allow");
+    expect(await scan({ md5: MD5 })).toBe("allow");
+  });
+
   it("groups reports of the same content into one case", async () => {
     server = await testServer(await backend.open());
     const report = (reporter: string, reason: string) =>

@@ -140,6 +140,67 @@ export function entryRoutes({ store, matcher }: ServerContext): FastifyPluginAsy
       },
     );
     app.post(
+      "/v1/banks/:bankId/withdraw",
+      {
+        ...authenticated("banks:write"),
+        schema: {
+          tags,
+          summary: "Withdraw many entries at once, by id or by value",
+          params: bankIdParams,
+          body: {
+            type: "object",
+            additionalProperties: false,
+            minProperties: 1,
+            properties: {
+              entryIds: {
+                type: "array",
+                maxItems: MAX_ENTRIES_PER_REQUEST,
+                items: { type: "integer", minimum: 1, maximum: 4294967295 },
+              },
+              values: {
+                type: "array",
+                maxItems: MAX_ENTRIES_PER_REQUEST,
+                items: {
+                  type: "object",
+                  additionalProperties: false,
+                  required: ["signalType", "value"],
+                  properties: {
+                    signalType: entrySchema.properties.signalType,
+                    value: entrySchema.properties.value,
+                  },
+                },
+              },
+            },
+          },
+          response: { "4xx": errorResponse },
+        },
+      },
+      async (request) => {
+        const { bankId } = request.params as { bankId: string };
+        await banks.get(bankId);
+        const body = request.body as {
+          entryIds?: number[];
+          values?: { signalType: NewBankEntry["signalType"]; value: string }[];
+        };
+        const actor = actorOf(request.apiKey);
+        let withdrawn = 0;
+        const notFound: (number | string)[] = [];
+        for (const id of body.entryIds ?? []) {
+          const entry = await store.entries.get(id);
+          if (!entry || entry.bankId !== bankId) notFound.push(id);
+          else if (entry.status === "active") {
+            await banks.withdraw(bankId, id, actor);
+            withdrawn++;
+          }
+        }
+        for (const { signalType, value } of body.values ?? []) {
+          if (await banks.withdrawValue(bankId, signalType, value, actor)) withdrawn++;
+          else notFound.push(value);
+        }
+        return { withdrawn, notFound };
+      },
+    );
+    app.post(
       "/v1/banks/:bankId/entries/:entryId/withdraw",
       {
         ...authenticated("banks:write"),
