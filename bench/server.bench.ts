@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { formatPdqHex } from "../src/hash/index.js";
-import { generateApiKey } from "../src/server/index.js";
+import { issueApiKey } from "../src/server/index.js";
 import { openStore, type NewBankEntry } from "../src/store/index.js";
 import { encode, scenePixels } from "../test/helpers/images.js";
 import { randomHash, seeded } from "../test/helpers/pdq-random.js";
@@ -86,15 +86,13 @@ async function seedDatabase(dir: string): Promise<string> {
       }
       await store.entries.addMany("bench", batch);
     }
-    const key = generateApiKey();
-    await store.apiKeys.create({
+    const { token } = await issueApiKey(store, {
       name: "bench",
-      prefix: key.prefix,
-      secretHash: key.secretHash,
       scopes: ["scan"],
       rateLimitPerMinute: 1_000_000,
+      actor: "bench",
     });
-    return key.token;
+    return token;
   } finally {
     await store.close();
   }

@@ -7,5 +7,6 @@
  */
 export { generateApiKey, hasScope, isScope, parseApiKey, SCOPES, type Scope } from "./api-keys.js";
 export { buildServer, type ServerDeps } from "./app.js";
+export { issueApiKey, type IssueKeyOptions } from "./issue-key.js";
 export { ConfigError, loadServerConfig, type ServerConfig } from "./config.js";
 export { loadMatcher, startServer, type RunningServer, type StartOptions } from "./start.js";

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { BankMatcher } from "../engine/index.js";
 import { openStore, type Store } from "../store/index.js";
-import { generateApiKey } from "./api-keys.js";
+import { issueApiKey } from "./issue-key.js";
 import { buildServer } from "./app.js";
 import type { ServerConfig } from "./config.js";
 
@@ -66,20 +66,12 @@ export async function loadMatcher(store: Store): Promise<BankMatcher> {
 /** A new installation has no key to create keys with; make the first one and show it once. */
 async function ensureAdminKey(store: Store, announce: (text: string) => void): Promise<void> {
   if ((await store.apiKeys.list()).length > 0) return;
-  const key = generateApiKey();
-  await store.apiKeys.create({
+  const { token } = await issueApiKey(store, {
     name: "first admin",
-    prefix: key.prefix,
-    secretHash: key.secretHash,
     scopes: ["admin"],
-  });
-  await store.audit.append({
     actor: "system",
-    action: "apikey.create",
-    subjectType: "apikey",
-    details: { name: "first admin" },
   });
   announce(
-    `First admin API key (shown once; keep it safe, create narrower keys with \`vigil keys create\`):\n  ${key.token}\n`,
+    `First admin API key (shown once; keep it safe, create narrower keys with \`vigil keys create\`):\n  ${token}\n`,
   );
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import {
-  generateApiKey,
+  issueApiKey,
   loadMatcher,
   loadServerConfig,
   buildServer,
@@ -43,15 +43,14 @@ export async function testServer(
   });
   let admin: string | undefined;
   const key = async (scopes: Scope[] = ["admin"], rateLimitPerMinute?: number) => {
-    const created = generateApiKey();
-    await store.apiKeys.create({
-      name: `test ${scopes.join("+")}`,
-      prefix: created.prefix,
-      secretHash: created.secretHash,
+    const name = `test ${scopes.join("+")}`;
+    const issued = await issueApiKey(store, {
+      name,
       scopes,
       rateLimitPerMinute: rateLimitPerMinute ?? null,
+      actor: "test",
     });
-    return created.token;
+    return issued.token;
   };
   return {
     app,

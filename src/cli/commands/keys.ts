@@ -1,4 +1,4 @@
-import { generateApiKey, isScope, loadServerConfig, type Scope } from "../../server/index.js";
+import { isScope, issueApiKey, loadServerConfig, type Scope } from "../../server/index.js";
 import { openStore } from "../../store/index.js";
 import type { CliIo } from "../io.js";
 
@@ -24,22 +24,13 @@ export async function runKeysCreate(options: KeysCreateOptions, io: CliIo): Prom
   }
   const store = await openStoreFor(options.data);
   try {
-    const key = generateApiKey();
-    const created = await store.apiKeys.create({
+    const { token, key: created } = await issueApiKey(store, {
       name: options.name,
-      prefix: key.prefix,
-      secretHash: key.secretHash,
       scopes: scopes as Scope[],
       rateLimitPerMinute: options.rateLimit ?? null,
-    });
-    await store.audit.append({
       actor: "cli",
-      action: "apikey.create",
-      subjectType: "apikey",
-      subjectId: created.id,
-      details: { name: created.name, scopes },
     });
-    io.stdout(`${key.token}\n`);
+    io.stdout(`${token}\n`);
     io.stderr(
       `Created key ${created.id} (${created.name}: ${scopes.join(", ")}). The key above is shown once.\n`,
     );
