@@ -32,6 +32,7 @@ export type ErrorCode =
   | "engine/invalid-entry"
   | "engine/invalid-query"
   | "exchange/invalid-entry"
+  | "policy/invalid-rule"
   | "store/invalid"
   | "store/not-found"
   | "store/conflict"
@@ -83,6 +84,8 @@ const statusByCode: Readonly<Record<ErrorCode, number>> = {
   "engine/invalid-entry": 422,
   "engine/invalid-query": 400,
   "exchange/invalid-entry": 422,
+  // A rule set refused at load; details.path names the bad field.
+  "policy/invalid-rule": 400,
   "store/invalid": 400,
   "store/not-found": 404,
   "store/conflict": 409,
