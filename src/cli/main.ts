@@ -1,4 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { runAuditVerify } from "./commands/audit.js";
 import { runDemoCommand } from "./commands/demo.js";
 import { runHashCommand } from "./commands/hash.js";
 import { runKeysCreate, runKeysList, runKeysRevoke } from "./commands/keys.js";
@@ -101,6 +102,19 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .option("--data <dir>", "directory of the embedded database")
     .action(async (id: string, options) => {
       exitCode = await runKeysRevoke(id, options, io);
+    });
+
+  program
+    .command("audit")
+    .description("check the audit log")
+    .command("verify")
+    .description(
+      "recompute the audit hash chain; exit 0 if intact (prints the head hash), 1 naming the " +
+        "first broken event",
+    )
+    .option("--data <dir>", "directory of the embedded database")
+    .action(async (options) => {
+      exitCode = await runAuditVerify(options, io);
     });
 
   program

@@ -1,6 +1,7 @@
 /**
  * The audit log: who did what to which subject, append-only. Ids increase with each event, so
- * the newest-first list pages by `before` an id.
+ * the newest-first list pages by `before` an id. The events form a hash chain (docs/AUDIT.md):
+ * each stores the SHA-256 of the event before it, so a changed, removed or inserted event shows.
  */
 import type { IsoTimestamp, JsonObject } from "./types.js";
 
@@ -16,6 +17,10 @@ export interface AuditEvent {
   readonly subjectId: string | null;
   /** Structured context; never content, never secrets. */
   readonly details: JsonObject;
+  /** The previous event's `hash`; 64 zeros for the first event. Hex SHA-256. */
+  readonly prevHash: string;
+  /** SHA-256 (hex) of this event's fields and `prevHash`, by the rule in audit-hash.ts. */
+  readonly hash: string;
 }
 
 export interface NewAuditEvent {
@@ -33,3 +38,17 @@ export interface ListAuditOptions {
   readonly subjectType?: string;
   readonly subjectId?: string;
 }
+
+/**
+ * What `audit.verify()` found. `events` counts the events checked and found intact (when broken:
+ * those before `brokenAt`); `head` is the last event's hash, the one worth publishing.
+ */
+export type AuditVerification =
+  | { readonly ok: true; readonly events: number; readonly head: string }
+  | {
+      readonly ok: false;
+      readonly events: number;
+      /** The id of the first event that does not fit the chain. */
+      readonly brokenAt: number;
+      readonly reason: string;
+    };

@@ -4,7 +4,7 @@ import {
   manualClock,
   type ManualClock,
 } from "../../test/helpers/store-backends.js";
-import type { Store } from "./index.js";
+import { GENESIS_HASH, type Store } from "./index.js";
 
 forEachBackend((backend) => {
   describe("#audit", () => {
@@ -39,6 +39,8 @@ forEachBackend((backend) => {
           reason: "appeal upheld",
           nested: { n: 1, list: [true, null] },
         },
+        prevHash: GENESIS_HASH,
+        hash: expect.stringMatching(/^[0-9a-f]{64}$/),
       });
       expect(await store.audit.list()).toEqual({ items: [event], next: null });
     });

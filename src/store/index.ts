@@ -72,5 +72,11 @@ export {
   type ReportReason,
 } from "./report-types.js";
 export { API_SCOPES, type ApiKey, type ApiScope, type NewApiKey } from "./key-types.js";
-export type { AuditEvent, ListAuditOptions, NewAuditEvent } from "./audit-types.js";
+export type {
+  AuditEvent,
+  AuditVerification,
+  ListAuditOptions,
+  NewAuditEvent,
+} from "./audit-types.js";
+export { auditEventHash, canonicalJson, GENESIS_HASH } from "./audit-hash.js";
 export { MAX_VIDEO_FRAMES } from "./values.js";

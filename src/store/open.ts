@@ -1,10 +1,12 @@
 /**
  * `openStore`: the one place that picks a backend, from the database URL in the configuration.
- * It opens the connection, applies pending migrations, and returns the Store; if any step fails
- * the connection is closed again and the error (a VigilError) says why.
+ * It opens the connection, applies pending migrations, brings older audit events into the hash
+ * chain, and returns the Store; if any step fails the connection is closed again and the error
+ * (a VigilError) says why.
  */
 import { MIGRATIONS } from "./migrations/list.js";
 import { openPostgres } from "./postgres/open.js";
+import { chainAuditHistory } from "./sql/audit-history.js";
 import { migrate } from "./sql/migrate.js";
 import { sqlStore } from "./sql/sql-store.js";
 import type { SqlExecutor } from "./sql/executor.js";
@@ -52,6 +54,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
         });
   try {
     await migrate(db, MIGRATIONS, clock);
+    // Events written before the chain existed (migration 006) join it before anyone appends.
+    await chainAuditHistory(db);
   } catch (error) {
     await db.close().catch(() => undefined);
     throw error;

@@ -4,7 +4,12 @@
  * with `store/not-found`; bad input fails with `store/invalid`, duplicates with `store/conflict`.
  */
 import type { ApiKey, NewApiKey } from "./key-types.js";
-import type { AuditEvent, ListAuditOptions, NewAuditEvent } from "./audit-types.js";
+import type {
+  AuditEvent,
+  AuditVerification,
+  ListAuditOptions,
+  NewAuditEvent,
+} from "./audit-types.js";
 import type {
   ActiveEntriesOptions,
   AddEntriesResult,
@@ -104,9 +109,18 @@ export interface ApiKeyRepository {
 }
 
 export interface AuditRepository {
+  /**
+   * Links the event to the chain in the same transaction that reads the chain head, so
+   * concurrent appends (one process or several) never fork it.
+   */
   append(event: NewAuditEvent): Promise<AuditEvent>;
   /** Newest first; pass a page's `next` as `before` for the page after it. */
   list(options?: ListAuditOptions): Promise<Page<AuditEvent, number>>;
+  /**
+   * Recomputes the chain in id order, a page at a time (`pageSize`, default 1000), and names
+   * the first event that does not fit it.
+   */
+  verify(options?: { readonly pageSize?: number }): Promise<AuditVerification>;
 }
 
 export interface AppliedMigration {

@@ -1,6 +1,6 @@
-import { isScope, issueApiKey, loadServerConfig, type Scope } from "../../server/index.js";
-import { openStore } from "../../store/index.js";
+import { isScope, issueApiKey, type Scope } from "../../server/index.js";
 import type { CliIo } from "../io.js";
+import { openConfiguredStore } from "../open-store.js";
 
 export interface KeysCreateOptions {
   readonly name: string;
@@ -22,7 +22,7 @@ export async function runKeysCreate(options: KeysCreateOptions, io: CliIo): Prom
     );
     return 2;
   }
-  const store = await openStoreFor(options.data);
+  const store = await openConfiguredStore(options.data);
   try {
     const { token, key: created } = await issueApiKey(store, {
       name: options.name,
@@ -42,7 +42,7 @@ export async function runKeysCreate(options: KeysCreateOptions, io: CliIo): Prom
 
 /** `vigil keys list`: ids, names, scopes and state; never secrets. */
 export async function runKeysList(options: { readonly data?: string }, io: CliIo): Promise<number> {
-  const store = await openStoreFor(options.data);
+  const store = await openConfiguredStore(options.data);
   try {
     for (const key of await store.apiKeys.list()) {
       const state = key.revokedAt
@@ -64,7 +64,7 @@ export async function runKeysRevoke(
   options: { readonly data?: string },
   io: CliIo,
 ): Promise<number> {
-  const store = await openStoreFor(options.data);
+  const store = await openConfiguredStore(options.data);
   try {
     const key = await store.apiKeys.revoke(id);
     await store.audit.append({
@@ -78,9 +78,4 @@ export async function runKeysRevoke(
   } finally {
     await store.close();
   }
-}
-
-function openStoreFor(data: string | undefined) {
-  const config = loadServerConfig({ env: process.env, flags: data !== undefined ? { data } : {} });
-  return openStore({ url: config.databaseUrl });
 }

@@ -8,6 +8,7 @@ import { scansMigration } from "./002-scans.js";
 import { reportsMigration } from "./003-reports.js";
 import { apiKeysMigration } from "./004-api-keys.js";
 import { auditMigration } from "./005-audit.js";
+import { auditChainMigration } from "./006-audit-chain.js";
 
 export const MIGRATIONS: readonly Migration[] = [
   banksMigration,
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly Migration[] = [
   reportsMigration,
   apiKeysMigration,
   auditMigration,
+  auditChainMigration,
 ];

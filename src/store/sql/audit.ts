@@ -1,5 +1,11 @@
-/** The audit log, over SQL: append and list, newest first. */
-import type { AuditEvent, ListAuditOptions, NewAuditEvent } from "../audit-types.js";
+/** The audit log, over SQL: append to the hash chain, list newest first, verify. */
+import { auditEventHash } from "../audit-hash.js";
+import type {
+  AuditEvent,
+  AuditVerification,
+  ListAuditOptions,
+  NewAuditEvent,
+} from "../audit-types.js";
 import type { AuditRepository } from "../store.js";
 import type { Page } from "../types.js";
 import {
@@ -10,6 +16,8 @@ import {
   checkText,
   invalid,
 } from "../validate.js";
+import { advanceChainHead, chainedFields, lockChainHead } from "./audit-chain.js";
+import { verifyAuditChain } from "./audit-verify.js";
 import { int, jsonObject, nullableText, text, timestamp } from "./columns.js";
 import type { RepositoryContext } from "./context.js";
 import { nowIso, pageOf } from "./context.js";
@@ -23,20 +31,29 @@ export class SqlAudit implements AuditRepository {
 
   async append(event: NewAuditEvent): Promise<AuditEvent> {
     if (typeof event !== "object" || event === null) invalid("event", "expected an object");
-    const row = await first(
-      this.context.db,
-      `INSERT INTO audit_events (at, actor, action, subject_type, subject_id, details)
-       VALUES (?, ?, ?, ?, ?, ?) RETURNING *`,
-      [
-        nowIso(this.context),
-        checkText(event.actor, "actor", 256),
-        checkText(event.action, "action", 128),
-        checkOptionalText(event.subjectType, "subjectType", 64),
-        checkOptionalText(event.subjectId, "subjectId", 256),
-        checkJsonObject(event.details ?? {}, "details", MAX_DETAILS_BYTES),
-      ],
-    );
-    return decodeEvent(row!);
+    const values = [
+      checkText(event.actor, "actor", 256),
+      checkText(event.action, "action", 128),
+      checkOptionalText(event.subjectType, "subjectType", 64),
+      checkOptionalText(event.subjectId, "subjectId", 256),
+      checkJsonObject(event.details ?? {}, "details", MAX_DETAILS_BYTES),
+    ];
+    // The id comes from the database, so the row is inserted first and hashed as read back;
+    // the head lock held until commit keeps every other appender out meanwhile.
+    return this.context.db.transaction(async (tx) => {
+      const head = await lockChainHead(tx);
+      const row = await first(
+        tx,
+        `INSERT INTO audit_events (at, actor, action, subject_type, subject_id, details, prev_hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+        [nowIso(this.context), ...values, head.hash],
+      );
+      const fields = chainedFields(row!, head.hash);
+      const hash = auditEventHash(fields);
+      await tx.run("UPDATE audit_events SET hash = ? WHERE id = ?", [hash, fields.id]);
+      await advanceChainHead(tx, { lastId: fields.id, hash });
+      return decodeEvent({ ...row!, hash });
+    });
   }
 
   async list(options: ListAuditOptions = {}): Promise<Page<AuditEvent, number>> {
@@ -62,6 +79,14 @@ export class SqlAudit implements AuditRepository {
     );
     return pageOf(rows.map(decodeEvent), limit, (event) => event.id);
   }
+
+  async verify(options: { readonly pageSize?: number } = {}): Promise<AuditVerification> {
+    const pageSize =
+      options.pageSize === undefined
+        ? undefined
+        : checkInteger(options.pageSize, "pageSize", 1, 100_000);
+    return verifyAuditChain(this.context.db, pageSize);
+  }
 }
 
 function decodeEvent(row: Row): AuditEvent {
@@ -73,5 +98,7 @@ function decodeEvent(row: Row): AuditEvent {
     subjectType: nullableText(row, "subject_type"),
     subjectId: nullableText(row, "subject_id"),
     details: jsonObject(row, "details"),
+    prevHash: text(row, "prev_hash"),
+    hash: text(row, "hash"),
   };
 }
