@@ -39,6 +39,11 @@ export type ErrorCode =
   | "store/unavailable"
   | "store/invalid-url"
   | "store/schema-too-new"
+  | "queue/invalid"
+  | "queue/payload-too-large"
+  | "queue/not-found"
+  | "queue/unavailable"
+  | "queue/invalid-url"
   | "cli/usage"
   | "auth/missing-key"
   | "auth/invalid-key"
@@ -94,6 +99,12 @@ const statusByCode: Readonly<Record<ErrorCode, number>> = {
   // Configuration and deployment mistakes stop start-up; a client never causes them.
   "store/invalid-url": 500,
   "store/schema-too-new": 500,
+  // Jobs carry ids and hashes only; a big payload is a caller's bug (content bytes), refused.
+  "queue/invalid": 400,
+  "queue/payload-too-large": 413,
+  "queue/not-found": 404,
+  "queue/unavailable": 503,
+  "queue/invalid-url": 500,
   "cli/usage": 400,
   "auth/missing-key": 401,
   "auth/invalid-key": 401,
