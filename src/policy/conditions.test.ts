@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { buildPolicyItem } from "../../test/helpers/policy.js";
 import { checkCondition } from "./conditions.js";
 import type { PolicyBankMatch, PolicyItem } from "./item.js";
 import type { Condition } from "./rule-types.js";
@@ -11,18 +12,7 @@ const pdqMatch: PolicyBankMatch = {
   labels: ["ncii"],
 };
 
-function item(facts: Partial<PolicyItem> = {}): PolicyItem {
-  return {
-    source: "stream",
-    bankMatches: [],
-    classifiers: [],
-    textFindings: [],
-    reportCount: 0,
-    reportReasons: [],
-    authorPriorTakedowns: 0,
-    ...facts,
-  };
-}
+const item = buildPolicyItem;
 
 const holds = (c: Condition, i: PolicyItem) => checkCondition(c, i).holds;
 

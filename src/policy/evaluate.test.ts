@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { buildPolicyItem } from "../../test/helpers/policy.js";
 import { evaluate } from "./evaluate.js";
 import type { PolicyItem } from "./item.js";
 import { parseRuleSet } from "./parse-rule.js";
 
-function item(facts: Partial<PolicyItem> = {}): PolicyItem {
-  return {
-    source: "stream",
-    bankMatches: [],
-    classifiers: [],
-    textFindings: [],
-    reportCount: 0,
-    reportReasons: [],
-    authorPriorTakedowns: 0,
-    ...facts,
-  };
-}
+const item = buildPolicyItem;
 
 const ncii = item({
   bankMatches: [
