@@ -112,7 +112,7 @@ forEachBackend((backend) => {
     await server.call("POST", "/v1/banks/known/entries", {
       json: {
         entries: [
-          { signalType: "md5", value: hashes.md5 },
+          { signalType: "md5", value: hashes.md5.toUpperCase() },
           { signalType: "pdq", value: hashes.pdq[0].hash },
         ],
       },

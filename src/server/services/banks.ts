@@ -63,7 +63,7 @@ export class BankService {
         id,
         bankId,
         signalType: entry.signalType,
-        value: normaliseValue(entry.signalType, entry.value),
+        value: entry.value,
         quality: entry.quality ?? null,
         labels: entry.labels ?? [],
       });
@@ -112,9 +112,4 @@ export class BankService {
       details,
     });
   }
-}
-
-/** Hex values are compared lower-case everywhere; video text is kept as written. */
-function normaliseValue(signalType: SignalType, value: string): string {
-  return signalType === "video" ? value : value.trim().toLowerCase();
 }
