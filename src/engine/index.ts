@@ -23,3 +23,10 @@ export type {
   PdqQuery,
   SkippedSignal,
 } from "./matcher-types.js";
+export {
+  EVENT_TYPES,
+  NO_EVENTS,
+  type EventSink,
+  type EventType,
+  type VigilEvent,
+} from "./events.js";

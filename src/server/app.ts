@@ -3,7 +3,8 @@ import multipart from "@fastify/multipart";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
-import type { BankMatcher } from "../engine/index.js";
+import { NO_EVENTS, type BankMatcher, type EventSink } from "../engine/index.js";
+import type { JobQueue } from "../queue/index.js";
 import type { Store } from "../store/index.js";
 import { installAuth } from "./auth.js";
 import type { ServerConfig } from "./config.js";
@@ -21,16 +22,19 @@ export interface ServerDeps {
   readonly config: ServerConfig;
   readonly store: Store;
   readonly matcher: BankMatcher;
+  readonly queue: JobQueue;
+  /** Default: events go nowhere. */
+  readonly events?: EventSink;
   /** Pino options or false; tests pass false. */
   readonly logger?: boolean | Record<string, unknown>;
 }
 
 /**
  * Assembles the HTTP API: plugins, the one error handler, authentication, and the routes. The
- * store and the matcher come in ready (see `startServer`); nothing here reads the environment.
+ * store, the matcher and the queue come in ready (see `startServer`); nothing here reads the environment.
  */
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
-  const { config, store, matcher } = deps;
+  const { config, store, matcher, queue } = deps;
   const app = Fastify({
     logger: deps.logger ?? { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
@@ -41,7 +45,14 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     const { pdq, md5, sha256, video } = matcher.stats;
     return { pdq, md5, sha256, video };
   });
-  const context: ServerContext = { config, store, matcher, metrics };
+  const context: ServerContext = {
+    config,
+    store,
+    matcher,
+    queue,
+    events: deps.events ?? NO_EVENTS,
+    metrics,
+  };
 
   installErrorHandler(app);
   await app.register(swagger, {

@@ -10,6 +10,11 @@ export interface ServerConfig {
   readonly dataDir: string;
   /** `sqlite:PATH`, `sqlite::memory:` or `postgres://…`; defaults to SQLite under dataDir. */
   readonly databaseUrl: string;
+  /**
+   * The job queue: `sqlite:PATH` (embedded, default under dataDir) or `nats://…` (JetStream);
+   * from VIGIL_QUEUE_URL, else VIGIL_NATS_URL.
+   */
+  readonly queueUrl: string;
   /** Largest request body, bytes (uploads for scanning). */
   readonly bodyLimitBytes: number;
   /** Requests a minute per API key unless the key sets its own. */
@@ -37,6 +42,7 @@ export function loadServerConfig({ env, flags = {} }: ConfigSources): ServerConf
     port: flags.port ?? integer(env, "VIGIL_PORT", 8080, 0, 65535),
     dataDir,
     databaseUrl: env.VIGIL_DATABASE_URL ?? `sqlite:${dataDir}/vigil.db`,
+    queueUrl: env.VIGIL_QUEUE_URL || env.VIGIL_NATS_URL || `sqlite:${dataDir}/queue.db`,
     bodyLimitBytes: integer(env, "VIGIL_BODY_LIMIT_BYTES", 50 * 1024 * 1024, 1024, 1024 ** 3),
     rateLimitPerMinute: integer(env, "VIGIL_RATE_LIMIT_PER_MINUTE", 6000, 1, 10_000_000),
     allowPrivateFetch: boolean(env, "VIGIL_ALLOW_PRIVATE_FETCH", false),
@@ -46,6 +52,9 @@ export function loadServerConfig({ env, flags = {} }: ConfigSources): ServerConf
     throw new ConfigError(
       "VIGIL_DATABASE_URL must start with sqlite:, postgres:// or postgresql://",
     );
+  }
+  if (!/^(sqlite:|nats:\/\/|tls:\/\/)/.test(config.queueUrl)) {
+    throw new ConfigError("VIGIL_QUEUE_URL / VIGIL_NATS_URL must start with sqlite: or nats://");
   }
   return Object.freeze(config);
 }

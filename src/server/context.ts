@@ -1,12 +1,16 @@
-import type { BankMatcher } from "../engine/index.js";
+import type { BankMatcher, EventSink } from "../engine/index.js";
+import type { JobQueue } from "../queue/index.js";
 import type { Store } from "../store/index.js";
 import type { ServerConfig } from "./config.js";
 import type { ServerMetrics } from "./metrics.js";
 
-/** What every route module is given: the process's store, matcher, configuration and metrics. */
+/** What every route module is given: the process's store, matcher, queue, event sink, configuration and metrics. */
 export interface ServerContext {
   readonly config: ServerConfig;
   readonly store: Store;
   readonly matcher: BankMatcher;
+  readonly queue: JobQueue;
+  /** Where the engine's events go (the webhook dispatcher, or nowhere). */
+  readonly events: EventSink;
   readonly metrics: ServerMetrics;
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { BankMatcher } from "../engine/index.js";
+import { openQueue, type JobQueue } from "../queue/index.js";
 import { openStore, type Store } from "../store/index.js";
 import { issueApiKey } from "./issue-key.js";
 import { buildServer } from "./app.js";
@@ -9,6 +10,7 @@ export interface RunningServer {
   readonly app: FastifyInstance;
   readonly store: Store;
   readonly matcher: BankMatcher;
+  readonly queue: JobQueue;
   /** The address it listens on, e.g. http://127.0.0.1:8080. */
   readonly url: string;
   close(): Promise<void>;
@@ -29,13 +31,16 @@ export async function startServer(
   options: StartOptions = {},
 ): Promise<RunningServer> {
   const store = await openStore({ url: config.databaseUrl });
+  let queue: JobQueue | undefined;
   try {
+    queue = await openQueue({ url: config.queueUrl });
     const matcher = await loadMatcher(store);
     await ensureAdminKey(store, options.announce ?? (() => {}));
     const app = await buildServer({
       config,
       store,
       matcher,
+      queue,
       ...(options.logger !== undefined ? { logger: options.logger } : {}),
     });
     const url = await app.listen({ host: config.host, port: config.port });
@@ -43,13 +48,16 @@ export async function startServer(
       app,
       store,
       matcher,
+      queue,
       url,
       async close() {
         await app.close();
+        await queue?.close();
         await store.close();
       },
     };
   } catch (error) {
+    await queue?.close().catch(() => undefined);
     await store.close().catch(() => undefined);
     throw error;
   }

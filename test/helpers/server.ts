@@ -1,4 +1,9 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import type { EventSink } from "../../src/engine/index.js";
+import { openQueue, type JobQueue } from "../../src/queue/index.js";
 import {
   issueApiKey,
   loadMatcher,
@@ -15,6 +20,8 @@ import type { Store } from "../../src/store/index.js";
 export interface TestServer {
   readonly app: FastifyInstance;
   readonly store: Store;
+  /** The server's job queue: the one given, else an embedded queue in a fresh temporary file. */
+  readonly queue: JobQueue;
   /** A key with these scopes (default admin), created in the store. */
   key(scopes?: Scope[], rateLimitPerMinute?: number): Promise<string>;
   /** JSON request with a key; `token: null` sends none. */
@@ -33,14 +40,24 @@ export interface TestServer {
 export async function testServer(
   store: Store,
   env: Record<string, string> = {},
+  options: { readonly queue?: JobQueue; readonly events?: EventSink } = {},
 ): Promise<TestServer> {
   const config = loadServerConfig({ env: { VIGIL_ALLOW_PRIVATE_FETCH: "false", ...env } });
+  const queue =
+    options.queue ??
+    (await openQueue({
+      url: `sqlite:${join(mkdtempSync(join(tmpdir(), "vigil-queue-")), "q.db")}`,
+    }));
   const app = await buildServer({
     config,
     store,
     matcher: await loadMatcher(store),
+    queue,
+    ...(options.events ? { events: options.events } : {}),
     logger: false,
   });
+  // A queue opened here is this server's to close.
+  if (!options.queue) app.addHook("onClose", async () => queue.close());
   let admin: string | undefined;
   const key = async (scopes: Scope[] = ["admin"], rateLimitPerMinute?: number) => {
     const name = `test ${scopes.join("+")}`;
@@ -55,6 +72,7 @@ export async function testServer(
   return {
     app,
     store,
+    queue,
     key,
     async call(method, url, options = {}) {
       const token = options.token === undefined ? (admin ??= await key()) : options.token;
