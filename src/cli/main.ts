@@ -70,6 +70,10 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       "--data <dir>",
       "directory for the embedded database (default ./data, or VIGIL_DATA_DIR)",
     )
+    .option(
+      "--role <role>",
+      "all (API and workers), api (HTTP only) or worker (jobs only; default all, or VIGIL_ROLE)",
+    )
     .action(async (options) => {
       exitCode = await runServeCommand(options, io);
     });

@@ -30,3 +30,33 @@ export {
   type EventType,
   type VigilEvent,
 } from "./events.js";
+export {
+  hashesFromBytes,
+  hashesFromSubmitted,
+  type Computed,
+  type ContentHashes,
+  type MediaFacts,
+  type SubmittedHashes,
+} from "./content-hashes.js";
+export {
+  ContentPipeline,
+  type PipelineDeps,
+  type PolicySource,
+  type ProcessResult,
+} from "./pipeline.js";
+export {
+  CONTENT_TOPIC,
+  IngestService,
+  contentJobKey,
+  type IngestInput,
+  type IngestMedia,
+  type IngestResult,
+} from "./ingest.js";
+export {
+  isRetryable,
+  requeueStale,
+  startContentWorker,
+  type ContentWorkerOptions,
+} from "./content-worker.js";
+export { loadMatcher } from "./load-matcher.js";
+export { syncMatcher, type MatcherSync } from "./matcher-sync.js";

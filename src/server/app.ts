@@ -9,8 +9,9 @@ import type { Store } from "../store/index.js";
 import { installAuth } from "./auth.js";
 import type { ServerConfig } from "./config.js";
 import { installErrorHandler } from "./error-handler.js";
-import { createMetrics } from "./metrics.js";
+import { createMetrics, type ServerMetrics } from "./metrics.js";
 import { bankRoutes } from "./routes/banks.js";
+import { contentRoutes } from "./routes/content.js";
 import { entryRoutes } from "./routes/entries.js";
 import { exchangeRoutes } from "./routes/exchange.js";
 import { healthRoutes } from "./routes/health.js";
@@ -18,11 +19,20 @@ import { reportRoutes } from "./routes/reports.js";
 import { scanRoutes } from "./routes/scan.js";
 import type { ServerContext } from "./context.js";
 
+declare module "fastify" {
+  interface FastifyInstance {
+    /** This server's Prometheus metrics (workers in the same process count into them too). */
+    metrics: ServerMetrics;
+  }
+}
+
 export interface ServerDeps {
   readonly config: ServerConfig;
   readonly store: Store;
   readonly matcher: BankMatcher;
   readonly queue: JobQueue;
+  /** `health`: only /healthz and /metrics (a worker process). Default `all`. */
+  readonly routes?: "all" | "health";
   /** Default: events go nowhere. */
   readonly events?: EventSink;
   /** Pino options or false; tests pass false. */
@@ -54,6 +64,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     metrics,
   };
 
+  app.decorate("metrics", metrics);
   installErrorHandler(app);
   await app.register(swagger, {
     openapi: {
@@ -96,7 +107,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   installAuth(app, store);
 
   await app.register(healthRoutes(context));
+  if (deps.routes === "health") return app;
   await app.register(scanRoutes(context));
+  await app.register(contentRoutes(context));
   await app.register(reportRoutes(context));
   await app.register(bankRoutes(context));
   await app.register(entryRoutes(context));

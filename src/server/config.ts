@@ -3,7 +3,17 @@
  * validated, frozen. A bad value stops start-up with a message naming the setting. Library code
  * receives this object; only the process entry (the CLI) passes `process.env` in.
  */
+export const ROLES = ["all", "api", "worker"] as const;
+export type Role = (typeof ROLES)[number];
+
 export interface ServerConfig {
+  /**
+   * What this process does: `all` (API and workers, the embedded default), `api` (HTTP only:
+   * ingest queues, workers elsewhere decide) or `worker` (takes jobs; HTTP only for health).
+   */
+  readonly role: Role;
+  /** Content jobs one worker process runs at once (I/O overlaps; hashing is one core). */
+  readonly workerConcurrency: number;
   readonly host: string;
   readonly port: number;
   /** Directory for the embedded SQLite database (and later other local state). */
@@ -15,6 +25,10 @@ export interface ServerConfig {
    * from VIGIL_QUEUE_URL, else VIGIL_NATS_URL.
    */
   readonly queueUrl: string;
+  /** NATS: the deployment's name (streams and subjects); two deployments on one server need two. */
+  readonly queueName: string;
+  /** How long a job stays with a worker that stopped answering before another may take it. */
+  readonly queueLeaseMs: number;
   /** Largest request body, bytes (uploads for scanning). */
   readonly bodyLimitBytes: number;
   /** Requests a minute per API key unless the key sets its own. */
@@ -30,19 +44,29 @@ export class ConfigError extends Error {
 
 export interface ConfigSources {
   readonly env: Readonly<Record<string, string | undefined>>;
-  readonly flags?: { readonly port?: number; readonly host?: string; readonly data?: string };
+  readonly flags?: {
+    readonly port?: number;
+    readonly host?: string;
+    readonly data?: string;
+    readonly role?: string;
+  };
 }
 
+const ROLE_SETTING = "--role / VIGIL_ROLE";
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 export function loadServerConfig({ env, flags = {} }: ConfigSources): ServerConfig {
   const dataDir = flags.data ?? env.VIGIL_DATA_DIR ?? "./data";
   const config: ServerConfig = {
+    role: oneOf({ [ROLE_SETTING]: flags.role ?? env.VIGIL_ROLE }, ROLE_SETTING, ROLES, "all"),
+    workerConcurrency: integer(env, "VIGIL_WORKER_CONCURRENCY", 4, 1, 256),
     host: flags.host ?? env.VIGIL_HOST ?? "0.0.0.0",
     port: flags.port ?? integer(env, "VIGIL_PORT", 8080, 0, 65535),
     dataDir,
     databaseUrl: env.VIGIL_DATABASE_URL ?? `sqlite:${dataDir}/vigil.db`,
     queueUrl: env.VIGIL_QUEUE_URL || env.VIGIL_NATS_URL || `sqlite:${dataDir}/queue.db`,
+    queueName: env.VIGIL_QUEUE_NAME || "vigil",
+    queueLeaseMs: integer(env, "VIGIL_QUEUE_LEASE_MS", 30_000, 1000, 3_600_000),
     bodyLimitBytes: integer(env, "VIGIL_BODY_LIMIT_BYTES", 50 * 1024 * 1024, 1024, 1024 ** 3),
     rateLimitPerMinute: integer(env, "VIGIL_RATE_LIMIT_PER_MINUTE", 6000, 1, 10_000_000),
     allowPrivateFetch: boolean(env, "VIGIL_ALLOW_PRIVATE_FETCH", false),
@@ -55,6 +79,9 @@ export function loadServerConfig({ env, flags = {} }: ConfigSources): ServerConf
   }
   if (!/^(sqlite:|nats:\/\/|tls:\/\/)/.test(config.queueUrl)) {
     throw new ConfigError("VIGIL_QUEUE_URL / VIGIL_NATS_URL must start with sqlite: or nats://");
+  }
+  if (!/^[a-z][a-z0-9_]{0,63}$/.test(config.queueName)) {
+    throw new ConfigError("VIGIL_QUEUE_NAME must be lower-case letters, digits and _ (a-z first)");
   }
   return Object.freeze(config);
 }

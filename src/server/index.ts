@@ -9,4 +9,5 @@ export { generateApiKey, hasScope, isScope, parseApiKey, SCOPES, type Scope } fr
 export { buildServer, type ServerDeps } from "./app.js";
 export { issueApiKey, type IssueKeyOptions } from "./issue-key.js";
 export { ConfigError, loadServerConfig, type ServerConfig } from "./config.js";
-export { loadMatcher, startServer, type RunningServer, type StartOptions } from "./start.js";
+export { loadMatcher } from "../engine/index.js";
+export { startServer, type RunningServer, type StartOptions } from "./start.js";

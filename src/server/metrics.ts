@@ -9,6 +9,9 @@ export interface ServerMetrics {
   readonly requestSeconds: Histogram<"method" | "route" | "status">;
   readonly scans: Counter<"source" | "verdict">;
   readonly reports: Counter<"reason">;
+  readonly ingested: Counter<"duplicate">;
+  /** Items a worker in this process finished, by verdict. */
+  readonly processed: Counter<"verdict">;
 }
 
 export function createMetrics(sizes: () => Record<string, number>): ServerMetrics {
@@ -33,6 +36,18 @@ export function createMetrics(sizes: () => Record<string, number>): ServerMetric
     labelNames: ["reason"] as const,
     registers: [registry],
   });
+  const ingested = new Counter({
+    name: "vigil_content_ingested_total",
+    help: "Content items accepted through /v1/content, and repeats of an idempotency key",
+    labelNames: ["duplicate"] as const,
+    registers: [registry],
+  });
+  const processed = new Counter({
+    name: "vigil_content_processed_total",
+    help: "Content items processed by this process's workers, by verdict",
+    labelNames: ["verdict"] as const,
+    registers: [registry],
+  });
   new Gauge({
     name: "vigil_bank_index_entries",
     help: "Entries held in the in-memory match indexes, by signal type",
@@ -42,5 +57,5 @@ export function createMetrics(sizes: () => Record<string, number>): ServerMetric
       for (const [type, count] of Object.entries(sizes())) this.set({ signal_type: type }, count);
     },
   });
-  return { registry, requestSeconds, scans, reports };
+  return { registry, requestSeconds, scans, reports, ingested, processed };
 }

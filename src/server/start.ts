@@ -1,10 +1,18 @@
 import type { FastifyInstance } from "fastify";
-import { BankMatcher } from "../engine/index.js";
+import {
+  loadMatcher,
+  NO_EVENTS,
+  syncMatcher,
+  type BankMatcher,
+  type MatcherSync,
+  type PolicySource,
+} from "../engine/index.js";
 import { openQueue, type JobQueue } from "../queue/index.js";
 import { openStore, type Store } from "../store/index.js";
 import { issueApiKey } from "./issue-key.js";
 import { buildServer } from "./app.js";
 import type { ServerConfig } from "./config.js";
+import { startWorkers, type Workers } from "./workers.js";
 
 export interface RunningServer {
   readonly app: FastifyInstance;
@@ -13,6 +21,7 @@ export interface RunningServer {
   readonly queue: JobQueue;
   /** The address it listens on, e.g. http://127.0.0.1:8080. */
   readonly url: string;
+  /** Graceful: no new requests or jobs, running ones finish, then the connections close. */
   close(): Promise<void>;
 }
 
@@ -22,9 +31,13 @@ export interface StartOptions {
   readonly announce?: (text: string) => void;
 }
 
+/** Until rule sets are stored, the banks' own actions are the whole policy. */
+const NO_RULES: PolicySource = { current: async () => ({ version: null, ruleSet: { rules: [] } }) };
+
 /**
- * The process assembly: open the store named by the configuration (migrations run), load every
- * active bank entry into the in-memory matcher, make sure an admin key exists, and listen.
+ * The process assembly: open the store named by the configuration (migrations run) and the
+ * queue, load every active bank entry into the in-memory matcher, make sure an admin key exists,
+ * and then do what the role says — serve the API (`all`, `api`), run workers (`all`, `worker`).
  */
 export async function startServer(
   config: ServerConfig,
@@ -32,43 +45,68 @@ export async function startServer(
 ): Promise<RunningServer> {
   const store = await openStore({ url: config.databaseUrl });
   let queue: JobQueue | undefined;
+  let sync: MatcherSync | undefined;
+  let workers: Workers | undefined;
   try {
-    queue = await openQueue({ url: config.queueUrl });
-    const matcher = await loadMatcher(store);
-    await ensureAdminKey(store, options.announce ?? (() => {}));
+    queue = await openQueue({
+      url: config.queueUrl,
+      name: config.queueName,
+      leaseMs: config.queueLeaseMs,
+    });
+    // A worker-only process does not see the API's bank changes as they happen: it follows them.
+    sync = config.role === "worker" ? await syncMatcher(store) : undefined;
+    const matcher = sync ? sync.current() : await loadMatcher(store);
+    if (config.role !== "worker") await ensureAdminKey(store, options.announce ?? (() => {}));
     const app = await buildServer({
       config,
       store,
       matcher,
       queue,
+      routes: config.role === "worker" ? "health" : "all",
       ...(options.logger !== undefined ? { logger: options.logger } : {}),
     });
+    if (config.role !== "api") {
+      const current = sync ? sync.current : () => matcher;
+      workers = startWorkers({
+        store,
+        queue,
+        matcher: current,
+        policies: NO_RULES,
+        events: NO_EVENTS,
+        fetchOptions: {
+          allowPrivateNetworks: config.allowPrivateFetch,
+          maxBytes: config.bodyLimitBytes,
+        },
+        concurrency: config.workerConcurrency,
+        metrics: app.metrics,
+        onError: (error) => app.log.error({ err: error }, "worker error"),
+      });
+    }
     const url = await app.listen({ host: config.host, port: config.port });
+    const readyQueue = queue;
+    const openSync = sync;
+    const openWorkers = workers;
     return {
       app,
       store,
       matcher,
-      queue,
+      queue: readyQueue,
       url,
       async close() {
         await app.close();
-        await queue?.close();
+        await openWorkers?.stop();
+        openSync?.stop();
+        await readyQueue.close();
         await store.close();
       },
     };
   } catch (error) {
+    await workers?.stop().catch(() => undefined);
+    sync?.stop();
     await queue?.close().catch(() => undefined);
     await store.close().catch(() => undefined);
     throw error;
   }
-}
-
-/** Every bank, then every active entry a page at a time (millions load without a full copy). */
-export async function loadMatcher(store: Store): Promise<BankMatcher> {
-  const matcher = new BankMatcher();
-  for (const bank of await store.banks.list()) matcher.setBank(bank);
-  await matcher.addEntryPages(store.entries.iterateActive({ pageSize: 50_000 }));
-  return matcher;
 }
 
 /** A new installation has no key to create keys with; make the first one and show it once. */

@@ -16,6 +16,7 @@ export type {
   BankRepository,
   CaseRepository,
   EntryRepository,
+  ItemRepository,
   ReportRepository,
   ScanRepository,
   Store,
@@ -59,6 +60,19 @@ export type {
   NewScan,
   ScanRecord,
 } from "./scan-types.js";
+export {
+  ITEM_STATUSES,
+  VISIBILITIES,
+  type AcceptResult,
+  type IngestedItem,
+  type IngestedRecord,
+  type ItemCounts,
+  type ItemOutcome,
+  type ItemStatus,
+  type ItemVisibility,
+  type MediaRef,
+  type NewContentItem,
+} from "./item-types.js";
 export {
   CASE_STATUSES,
   REPORT_REASONS,

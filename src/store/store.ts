@@ -31,6 +31,14 @@ import type {
   Report,
 } from "./report-types.js";
 import type { NewScan, ScanRecord } from "./scan-types.js";
+import type {
+  AcceptResult,
+  IngestedItem,
+  IngestedRecord,
+  ItemCounts,
+  ItemOutcome,
+  NewContentItem,
+} from "./item-types.js";
 import type { IsoTimestamp, Page, PageOptions, SignalType } from "./types.js";
 
 export interface BankRepository {
@@ -71,6 +79,31 @@ export interface ScanRepository {
   /** The item, its signals and its matches, in one transaction. */
   record(scan: NewScan): Promise<ScanRecord>;
   get(contentId: string): Promise<ScanRecord | null>;
+}
+
+export interface ItemRepository {
+  /**
+   * Stores an ingested item (status `queued`) with the hashes known at ingest. A repeat of its
+   * idempotency key — also from another process at the same moment — returns the first item.
+   */
+  accept(item: NewContentItem): Promise<AcceptResult>;
+  get(id: string): Promise<IngestedRecord | null>;
+  getByKey(idempotencyKey: string): Promise<IngestedItem | null>;
+  /**
+   * Records the outcome and marks the item done, in one transaction. An item already done is
+   * returned unchanged with `completed: false`: a redelivered job must not record twice.
+   */
+  complete(id: string, outcome: ItemOutcome): Promise<{ item: IngestedItem; completed: boolean }>;
+  /** Marks a not-yet-done item failed with the error's message. */
+  fail(id: string, error: string): Promise<IngestedItem>;
+  /** Items still queued that were accepted before `before`, oldest first (default limit 1000). */
+  listQueued(options: {
+    readonly before: string;
+    readonly limit?: number;
+  }): Promise<IngestedItem[]>;
+  counts(): Promise<ItemCounts>;
+  /** The author's items on this platform whose verdict took them down, `excludeId` aside. */
+  authorTakedowns(platform: string | null, authorId: string, excludeId?: string): Promise<number>;
 }
 
 export interface ReportRepository {
@@ -134,6 +167,7 @@ export interface StoreRepositories {
   readonly banks: BankRepository;
   readonly entries: EntryRepository;
   readonly scans: ScanRepository;
+  readonly items: ItemRepository;
   readonly reports: ReportRepository;
   readonly cases: CaseRepository;
   readonly apiKeys: ApiKeyRepository;

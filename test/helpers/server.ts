@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
-import type { EventSink } from "../../src/engine/index.js";
+import type { BankMatcher, EventSink } from "../../src/engine/index.js";
 import { openQueue, type JobQueue } from "../../src/queue/index.js";
 import {
   issueApiKey,
@@ -22,6 +22,7 @@ export interface TestServer {
   readonly store: Store;
   /** The server's job queue: the one given, else an embedded queue in a fresh temporary file. */
   readonly queue: JobQueue;
+  readonly matcher: BankMatcher;
   /** A key with these scopes (default admin), created in the store. */
   key(scopes?: Scope[], rateLimitPerMinute?: number): Promise<string>;
   /** JSON request with a key; `token: null` sends none. */
@@ -48,10 +49,11 @@ export async function testServer(
     (await openQueue({
       url: `sqlite:${join(mkdtempSync(join(tmpdir(), "vigil-queue-")), "q.db")}`,
     }));
+  const matcher = await loadMatcher(store);
   const app = await buildServer({
     config,
     store,
-    matcher: await loadMatcher(store),
+    matcher,
     queue,
     ...(options.events ? { events: options.events } : {}),
     logger: false,
@@ -73,6 +75,7 @@ export async function testServer(
     app,
     store,
     queue,
+    matcher,
     key,
     async call(method, url, options = {}) {
       const token = options.token === undefined ? (admin ??= await key()) : options.token;

@@ -5,10 +5,11 @@ export interface ServeOptions {
   readonly port?: number;
   readonly host?: string;
   readonly data?: string;
+  readonly role?: string;
 }
 
 /**
- * `vigil serve`: the whole of Vigil in one process on the embedded default (SQLite under ./data),
+ * `vigil serve`: the whole of Vigil in one process (or one role of it, `--role api|worker`) on the embedded default (SQLite under ./data),
  * or on PostgreSQL when VIGIL_DATABASE_URL says so. Runs until SIGINT or SIGTERM, then closes
  * the server (in-flight requests finish) and the database.
  */
@@ -24,7 +25,11 @@ export async function runServeCommand(options: ServeOptions, io: CliIo): Promise
     throw error;
   }
   const server = await startServer(config, { announce: io.stdout });
-  io.stdout(`Vigil is listening on ${server.url} — API docs at ${server.url}/docs\n`);
+  io.stdout(
+    config.role === "worker"
+      ? `Vigil worker running (health at ${server.url}/healthz)\n`
+      : `Vigil (${config.role}) is listening on ${server.url} — API docs at ${server.url}/docs\n`,
+  );
   await new Promise<void>((resolve) => {
     const stop = (): void => {
       process.off("SIGINT", stop);

@@ -9,7 +9,7 @@ import {
 } from "../services/scan.js";
 import { authenticated, errorResponse } from "./route-config.js";
 
-const hashesSchema = {
+export const hashesSchema = {
   type: "object",
   additionalProperties: false,
   properties: {

@@ -76,3 +76,9 @@ export function oneOf<T extends string>(row: Row, column: string, options: reado
   const value = text(row, column);
   return (options as readonly string[]).includes(value) ? (value as T) : fail(column, value);
 }
+
+export function jsonArray(row: Row, column: string): unknown[] {
+  const value = json(row, column);
+  if (!Array.isArray(value)) fail(column, value);
+  return value;
+}

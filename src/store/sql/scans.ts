@@ -70,7 +70,7 @@ export class SqlScans implements ScanRepository {
   }
 }
 
-function checkSignal(input: unknown, field: string): ContentSignal {
+export function checkSignal(input: unknown, field: string): ContentSignal {
   if (typeof input !== "object" || input === null) invalid(field, "expected an object");
   const { signalType, value, quality } = input as Record<string, unknown>;
   const type = checkSignalType(signalType, `${field}.signalType`);
@@ -81,7 +81,7 @@ function checkSignal(input: unknown, field: string): ContentSignal {
   };
 }
 
-function checkMatch(input: unknown, field: string): MatchResult {
+export function checkMatch(input: unknown, field: string): MatchResult {
   if (typeof input !== "object" || input === null) invalid(field, "expected an object");
   const { bankId, entryId, signalType, distance } = input as Record<string, unknown>;
   if (typeof distance !== "number" || !Number.isFinite(distance) || distance < 0) {
@@ -105,7 +105,7 @@ function decodeItem(row: Row): ScanRecord["item"] {
   };
 }
 
-function decodeSignal(row: Row): ContentSignal {
+export function decodeSignal(row: Row): ContentSignal {
   return {
     signalType: oneOf(row, "signal_type", SIGNAL_TYPES),
     value: text(row, "value"),
@@ -113,7 +113,7 @@ function decodeSignal(row: Row): ContentSignal {
   };
 }
 
-function decodeMatch(row: Row): MatchResult {
+export function decodeMatch(row: Row): MatchResult {
   return {
     bankId: text(row, "bank_id"),
     entryId: int(row, "entry_id"),

@@ -9,6 +9,7 @@ import { SqlBanks } from "./banks.js";
 import { SqlCases } from "./cases.js";
 import type { RepositoryContext } from "./context.js";
 import { SqlEntries } from "./entries.js";
+import { SqlItems } from "./items.js";
 import type { SqlExecutor } from "./executor.js";
 import { appliedMigrations } from "./migrate.js";
 import { SqlReports } from "./reports.js";
@@ -19,6 +20,7 @@ function repositories(context: RepositoryContext): StoreRepositories {
     banks: new SqlBanks(context),
     entries: new SqlEntries(context),
     scans: new SqlScans(context),
+    items: new SqlItems(context),
     reports: new SqlReports(context),
     cases: new SqlCases(context),
     apiKeys: new SqlApiKeys(context),

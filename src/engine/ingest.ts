@@ -1,0 +1,76 @@
+/**
+ * Ingest: a content item from a stream or a platform, accepted once per idempotency key and
+ * queued for a worker. Accepted means durable: the item is in the store and its job in the queue
+ * before the caller hears 202. Media sent as bytes is hashed here and dropped — the queue carries
+ * only the item's id, the store only hashes; media sent as URLs is fetched by the worker.
+ */
+import type { JobQueue } from "../queue/index.js";
+import type { IngestedItem, MediaRef, NewContentItem, Store } from "../store/index.js";
+import { hashesFromBytes, hashesFromSubmitted, type SubmittedHashes } from "./content-hashes.js";
+
+export const CONTENT_TOPIC = "content";
+
+export type IngestMedia =
+  | { readonly url: string; readonly mimeType?: string }
+  | { readonly bytes: Uint8Array; readonly mimeType?: string };
+
+export interface IngestInput extends Omit<NewContentItem, "media" | "signals"> {
+  readonly media?: readonly IngestMedia[];
+  /** Hashes the platform computed itself (PDQ, MD5, SHA-256, vPDQ). */
+  readonly hashes?: SubmittedHashes;
+}
+
+export interface IngestResult {
+  readonly id: string;
+  /** True when the idempotency key had been seen: the first item's id comes back. */
+  readonly duplicate: boolean;
+  readonly status: IngestedItem["status"];
+}
+
+/** The queue's idempotency key for an item's job: one job per item, however often it is sent. */
+export function contentJobKey(itemId: string): string {
+  return `item:${itemId}`;
+}
+
+export class IngestService {
+  constructor(
+    private readonly store: Store,
+    private readonly queue: JobQueue,
+  ) {}
+
+  async accept(input: IngestInput): Promise<IngestResult> {
+    const signals = [];
+    const media: MediaRef[] = [];
+    if (input.hashes !== undefined)
+      signals.push(...hashesFromSubmitted(input.hashes, false).signals);
+    for (const part of input.media ?? []) {
+      if ("bytes" in part) signals.push(...(await hashesFromBytes(part.bytes, false)).signals);
+      else
+        media.push(
+          part.mimeType === undefined
+            ? { url: part.url }
+            : { url: part.url, mimeType: part.mimeType },
+        );
+    }
+    const { item, created } = await this.store.items.accept({
+      ...withoutMediaAndHashes(input),
+      media,
+      signals,
+    });
+    // A repeat of a still-queued item is queued again: if the first attempt stored the item but
+    // died before its job was durable, this is what saves it (the queue drops a live duplicate).
+    if (item.status === "queued") await this.enqueue(item.id);
+    return { id: item.id, duplicate: !created, status: item.status };
+  }
+
+  enqueue(itemId: string): Promise<unknown> {
+    return this.queue.enqueue(CONTENT_TOPIC, { itemId }, { idempotencyKey: contentJobKey(itemId) });
+  }
+}
+
+function withoutMediaAndHashes(input: IngestInput): Omit<NewContentItem, "media" | "signals"> {
+  const fields: Record<string, unknown> = { ...input };
+  delete fields.media;
+  delete fields.hashes;
+  return fields as Omit<NewContentItem, "media" | "signals">;
+}

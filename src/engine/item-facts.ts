@@ -1,0 +1,38 @@
+/**
+ * From what the engine knows about an ingested item to the facts a policy looks at (PolicyItem).
+ * Kept apart from the pipeline so the same mapping serves processing and replays.
+ */
+import type { PolicyBankMatch, PolicyItem } from "../policy/index.js";
+import type { IngestedItem } from "../store/index.js";
+import type { BankMatch } from "./matcher-types.js";
+
+export interface ItemContext {
+  readonly reportCount: number;
+  readonly reportReasons: readonly string[];
+  readonly authorPriorTakedowns: number;
+}
+
+export function itemFacts(
+  item: IngestedItem,
+  matches: readonly BankMatch[],
+  context: ItemContext,
+): PolicyItem {
+  return {
+    source: item.source,
+    ...(item.platform === null ? {} : { platform: item.platform }),
+    ...(item.visibility === null ? {} : { visibility: item.visibility }),
+    bankMatches: matches.map((m): PolicyBankMatch => ({
+      bankId: m.bankId,
+      entryId: m.entryId,
+      signalType: m.signalType,
+      distance: m.distance,
+      labels: m.labels,
+    })),
+    // Classifiers and text findings come with the signal providers (their own issue).
+    classifiers: [],
+    textFindings: [],
+    reportCount: context.reportCount,
+    reportReasons: context.reportReasons,
+    authorPriorTakedowns: context.authorPriorTakedowns,
+  };
+}

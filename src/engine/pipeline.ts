@@ -1,0 +1,151 @@
+/**
+ * The path of one ingested item, as a worker runs it: signals (hashes of the media), matches
+ * against every bank, the policy's evaluation, the actions that follow, and the record of all of
+ * it. Delivery is at least once, so every step is idempotent and the item is marked done only
+ * after its actions: a worker killed half-way leaves a queued item whose job comes back, and the
+ * rerun finds every action already taken (same case, same action-log key, same event id).
+ */
+import { VigilError } from "../core/index.js";
+import type { FetchUrlOptions } from "../media/index.js";
+import {
+  evaluate,
+  strongerVerdict,
+  type Evaluation,
+  type PolicyVerdict,
+  type RuleSet,
+} from "../policy/index.js";
+import type { IngestedItem, JsonObject, Store } from "../store/index.js";
+import type { BankMatcher } from "./bank-matcher.js";
+import type { EventSink } from "./events.js";
+import { itemFacts } from "./item-facts.js";
+import { signalsOfItem } from "./item-signals.js";
+import type { BankMatch } from "./matcher-types.js";
+import { decideVerdict } from "./verdict.js";
+
+export interface PolicySource {
+  current(): Promise<{ readonly version: number | null; readonly ruleSet: RuleSet }>;
+}
+
+export interface PipelineDeps {
+  readonly store: Store;
+  /** The matcher to use now: a worker's is swapped when the banks change elsewhere. */
+  readonly matcher: () => BankMatcher;
+  readonly policies: PolicySource;
+  readonly events: EventSink;
+  readonly fetchOptions: FetchUrlOptions;
+  readonly clock?: () => Date;
+}
+
+export interface ProcessResult {
+  readonly itemId: string;
+  readonly verdict: string;
+  readonly reasons: readonly string[];
+  /** False when the item had been processed already (a redelivered job): nothing was done. */
+  readonly processed: boolean;
+}
+
+/** Verdicts that take content down; each is one action per item, whatever the redeliveries. */
+const TAKEDOWNS: ReadonlySet<string> = new Set(["block", "remove", "remove_and_ban"]);
+
+export class ContentPipeline {
+  private readonly clock: () => Date;
+
+  constructor(private readonly deps: PipelineDeps) {
+    this.clock = deps.clock ?? (() => new Date());
+  }
+
+  async process(itemId: string): Promise<ProcessResult> {
+    const { store } = this.deps;
+    const record = await store.items.get(itemId);
+    if (!record) {
+      throw new VigilError("store/not-found", `There is no content item "${itemId}".`);
+    }
+    const { item } = record;
+    if (item.status === "done") {
+      return { itemId, verdict: item.verdict ?? "allow", reasons: item.reasons, processed: false };
+    }
+    const signals = await signalsOfItem(record, this.deps.fetchOptions);
+    const matcher = this.deps.matcher();
+    const matches = signals.queries.flatMap((query) => matcher.match(query).matches);
+    const bank = decideVerdict(matches, matcher.banks());
+    const policy = await this.deps.policies.current();
+    const facts = itemFacts(item, matches, {
+      ...(await this.reportsAbout(record.signals.map((s) => s.value))),
+      authorPriorTakedowns:
+        item.authorId === null
+          ? 0
+          : await store.items.authorTakedowns(item.platform, item.authorId, item.id),
+    });
+    const evaluation = evaluate(policy.ruleSet, facts);
+    const verdict = strongerVerdict(bank.verdict, evaluation.verdict);
+    const reasons = [
+      ...(matches.length > 0 ? bank.reasons : []),
+      ...evaluation.fired.map((rule) => rule.explanation),
+    ];
+    if (reasons.length === 0) reasons.push("no bank matched and no rule fired");
+
+    await this.act(item, verdict, reasons, matches, evaluation, policy.version);
+    await store.items.complete(item.id, {
+      signals: signals.computed,
+      matches: matches.map(({ bankId, entryId, signalType, distance }) => ({
+        bankId,
+        entryId,
+        signalType,
+        distance,
+      })),
+      verdict,
+      reasons,
+    });
+    return { itemId, verdict, reasons, processed: true };
+  }
+
+  /** Reports already filed about this content (by any of its hashes): the open case's count. */
+  private async reportsAbout(
+    hashes: readonly string[],
+  ): Promise<{ reportCount: number; reportReasons: string[] }> {
+    let reportCount = 0;
+    for (const hash of new Set(hashes)) {
+      const open = await this.deps.store.cases.findOpen(hash);
+      if (open) reportCount = Math.max(reportCount, open.reportCount);
+    }
+    return { reportCount, reportReasons: [] };
+  }
+
+  private async act(
+    item: IngestedItem,
+    verdict: PolicyVerdict,
+    reasons: readonly string[],
+    matches: readonly BankMatch[],
+    evaluation: Evaluation,
+    policyVersion: number | null,
+  ): Promise<void> {
+    const wantsWebhook = evaluation.actions.some((action) => action.kind === "webhook");
+    if (verdict === "allow" && !wantsWebhook) return;
+    const data: JsonObject = {
+      itemId: item.id,
+      source: item.source,
+      platform: item.platform,
+      channelId: item.channelId,
+      externalId: item.externalId,
+      authorId: item.authorId,
+      verdict,
+      takedown: TAKEDOWNS.has(verdict),
+      reasons: [...reasons],
+      matches: matches.map((m) => ({
+        bankId: m.bankId,
+        entryId: m.entryId,
+        signalType: m.signalType,
+        distance: m.distance,
+        labels: [...m.labels],
+      })),
+      rules: evaluation.fired.map((rule) => ({ id: rule.ruleId, version: rule.version })),
+      policyVersion,
+    };
+    await this.deps.events.emit({
+      id: `verdict:${item.id}`,
+      type: "item.verdict",
+      at: this.clock().toISOString(),
+      data,
+    });
+  }
+}

@@ -1,0 +1,219 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import sharp from "sharp";
+import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { encode, scenePixels } from "../../test/helpers/images.js";
+import { testServer, type TestServer } from "../../test/helpers/server.js";
+import { forEachBackend } from "../../test/helpers/store-backends.js";
+import { NO_EVENTS, type EventSink, type VigilEvent } from "../engine/index.js";
+import { startWorkers, type Workers } from "./workers.js";
+
+/**
+ * Streaming content in, end to end: `POST /v1/content` accepts and queues, a worker fetches,
+ * hashes, matches and decides, and the verdict is readable through the API and sent as an event.
+ */
+let original: Buffer;
+let edited: Buffer;
+let unrelated: Buffer;
+let media: Server;
+let mediaUrl = "";
+
+beforeAll(async () => {
+  original = await encode(scenePixels(640, 480, 3), "jpeg", { quality: 90 });
+  edited = await sharp(original).resize(320).jpeg({ quality: 40 }).toBuffer();
+  unrelated = await encode(scenePixels(640, 480, 8), "jpeg");
+  // A platform's media server: what a worker fetches the URLs from.
+  media = createServer((request, response) => {
+    const body =
+      request.url === "/edited.jpg" ? edited : request.url === "/other.jpg" ? unrelated : undefined;
+    if (!body) return response.writeHead(404).end();
+    response.writeHead(200, { "content-type": "image/jpeg" }).end(body);
+  });
+  await new Promise<void>((resolve) => media.listen(0, "127.0.0.1", resolve));
+  mediaUrl = `http://127.0.0.1:${(media.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => media.close(() => resolve())));
+
+forEachBackend((backend) => {
+  let server: TestServer | undefined;
+  let workers: Workers | undefined;
+  afterEach(async () => {
+    await workers?.stop();
+    await server?.app.close();
+    server = undefined;
+    workers = undefined;
+  });
+
+  function startWorker(events: EventSink = NO_EVENTS): void {
+    const s = server!;
+    workers = startWorkers({
+      store: s.store,
+      queue: s.queue,
+      matcher: () => s.matcher,
+      policies: { current: async () => ({ version: null, ruleSet: { rules: [] } }) },
+      events,
+      fetchOptions: { allowPrivateNetworks: true, allowedPorts: [Number(new URL(mediaUrl).port)] },
+      concurrency: 2,
+      onError: (error) => {
+        throw error;
+      },
+    });
+  }
+
+  async function settled(): Promise<void> {
+    for (let i = 0; i < 400; i++) {
+      if ((await server!.store.items.counts()).queued === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error("items still queued after 10 s");
+  }
+
+  it("accepts items once per key, and a worker decides each: banked copies blocked, others allowed", async () => {
+    server = await testServer(await backend.open());
+    await server.call("POST", "/v1/banks", {
+      json: { id: "victims", name: "Victim submissions", labels: ["ncii"] },
+    });
+    const hashed = await server.call("POST", "/v1/scan", {
+      body: original,
+      contentType: "image/jpeg",
+    });
+    const pdq = (hashed.json() as { hashes: { pdq: { hash: string }[] } }).hashes.pdq[0]!.hash;
+    expect(
+      (
+        await server.call("POST", "/v1/banks/victims/entries", {
+          json: { signalType: "pdq", value: pdq },
+        })
+      ).statusCode,
+    ).toBe(201);
+
+    const ingestKey = await server.key(["ingest"]);
+    const item = (key: string, extra: object) => ({
+      idempotencyKey: key,
+      platform: "telegram",
+      channelId: "-1001",
+      externalId: key,
+      authorId: "u7",
+      visibility: "public",
+      ...extra,
+    });
+    const batch = await server.call("POST", "/v1/content/batch", {
+      token: ingestKey,
+      json: {
+        items: [
+          item("m1", { media: [{ url: `${mediaUrl}/edited.jpg` }] }),
+          item("m2", { media: [{ url: `${mediaUrl}/other.jpg` }] }),
+          item("m3", { media: [{ data: original.toString("base64") }] }),
+          item("m4", { hashes: { pdq: [pdq] }, text: "hashes only" }),
+          item("m5", { media: [{ data: Buffer.from("not an image").toString("base64") }] }),
+        ],
+      },
+    });
+    expect(batch.statusCode).toBe(207);
+    const results = batch.json() as {
+      accepted: number;
+      refused: number;
+      items: { index: number; id?: string; duplicate?: boolean; error?: { code: string } }[];
+    };
+    expect(results).toMatchObject({ accepted: 4, refused: 1 });
+    expect(results.items[4]).toMatchObject({
+      index: 4,
+      error: { code: "media/unsupported-format" },
+    });
+
+    const again = await server.call("POST", "/v1/content", {
+      token: ingestKey,
+      json: item("m1", {}),
+    });
+    expect(again.statusCode).toBe(202);
+    expect(again.json()).toEqual({ id: results.items[0]!.id, duplicate: true, status: "queued" });
+
+    const events: VigilEvent[] = [];
+    startWorker({ emit: async (event) => void events.push(event) });
+    await settled();
+
+    const verdicts: Record<string, string | null> = {};
+    for (const { id, index } of results.items.slice(0, 4)) {
+      const got = await server.call("GET", `/v1/content/${id}`, { token: ingestKey });
+      expect(got.statusCode).toBe(200);
+      const record = got.json() as { item: { verdict: string; status: string; reasons: string[] } };
+      expect(record.item).toMatchObject({ status: "done", error: null });
+      verdicts[`m${index + 1}`] = record.item.verdict;
+    }
+    expect(verdicts).toEqual({ m1: "block", m2: "allow", m3: "block", m4: "block" });
+    const m1 = (
+      await server.call("GET", `/v1/content/${results.items[0]!.id}`, { token: ingestKey })
+    ).json() as {
+      item: { reasons: string[] };
+      signals: { signalType: string }[];
+      matches: { bankId: string }[];
+    };
+    expect(m1.item.reasons[0]).toMatch(
+      /^matched bank `victims` \(ncii\) at distance \d+ via PDQ → block$/,
+    );
+    expect(m1.signals.map((s) => s.signalType)).toEqual(["pdq", "md5", "sha256"]);
+    expect(m1.matches).toEqual([expect.objectContaining({ bankId: "victims" })]);
+
+    // One event per non-allowed item, named after the item so a redelivery repeats the same id.
+    expect(events.map((e) => e.id).sort()).toEqual(
+      [0, 2, 3].map((i) => `verdict:${results.items[i]!.id}`).sort(),
+    );
+    expect(events[0]).toMatchObject({
+      type: "item.verdict",
+      data: { platform: "telegram", takedown: true },
+    });
+
+    const byKey = await server.call("GET", "/v1/content?idempotencyKey=m2", { token: ingestKey });
+    expect(byKey.json()).toMatchObject({ verdict: "allow", status: "done" });
+    expect((await server.call("GET", "/v1/content", { token: ingestKey })).json()).toEqual({
+      counts: { queued: 0, done: 4, failed: 0 },
+    });
+  });
+
+  it("fails an item whose media cannot be fetched from a forbidden address, and says why", async () => {
+    server = await testServer(await backend.open());
+    const accepted = await server.call("POST", "/v1/content", {
+      json: { idempotencyKey: "x", media: [{ url: "http://169.254.169.254/latest/meta-data" }] },
+    });
+    expect(accepted.statusCode).toBe(202);
+    const s = server;
+    workers = startWorkers({
+      store: s.store,
+      queue: s.queue,
+      matcher: () => s.matcher,
+      policies: { current: async () => ({ version: null, ruleSet: { rules: [] } }) },
+      events: NO_EVENTS,
+      fetchOptions: {},
+      concurrency: 1,
+      onError: () => undefined,
+    });
+    await settled();
+    const { id } = accepted.json() as { id: string };
+    const record = (await server.call("GET", `/v1/content/${id}`)).json() as {
+      item: { status: string; error: string };
+    };
+    expect(record.item.status).toBe("failed");
+    expect(record.item.error).toMatch(/^fetch\/forbidden-address/);
+  });
+
+  it("refuses malformed items with a clear code, and needs the ingest scope", async () => {
+    server = await testServer(await backend.open());
+    const bad = await server.call("POST", "/v1/content", { json: { visibility: "secret" } });
+    expect(bad.statusCode).toBe(400);
+    expect((bad.json() as { error: { code: string } }).error.code).toBe("request/invalid");
+    const both = await server.call("POST", "/v1/content", {
+      json: { media: [{ url: "https://a.example/x.jpg", data: "AAAA" }] },
+    });
+    expect((both.json() as { error: { code: string } }).error.code).toBe("request/invalid");
+    const badHash = await server.call("POST", "/v1/content", { json: { hashes: { md5: "xyz" } } });
+    expect((badHash.json() as { error: { code: string } }).error.code).toBe("hash/invalid-hex");
+    const tooMany = await server.call("POST", "/v1/content/batch", {
+      json: { items: Array.from({ length: 101 }, () => ({})) },
+    });
+    expect(tooMany.statusCode).toBe(400);
+    const scanOnly = await server.key(["scan"]);
+    expect(
+      (await server.call("POST", "/v1/content", { token: scanOnly, json: {} })).statusCode,
+    ).toBe(403);
+    expect((await server.store.items.counts()).queued).toBe(0);
+  });
+});
