@@ -35,6 +35,8 @@ export interface ServerConfig {
   readonly rateLimitPerMinute: number;
   /** Scan by URL may fetch from private networks (off: it would allow request forgery). */
   readonly allowPrivateFetch: boolean;
+  /** Ports media may be fetched from (default 80 and 443). */
+  readonly fetchPorts: readonly number[];
   readonly logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 }
 
@@ -70,6 +72,7 @@ export function loadServerConfig({ env, flags = {} }: ConfigSources): ServerConf
     bodyLimitBytes: integer(env, "VIGIL_BODY_LIMIT_BYTES", 50 * 1024 * 1024, 1024, 1024 ** 3),
     rateLimitPerMinute: integer(env, "VIGIL_RATE_LIMIT_PER_MINUTE", 6000, 1, 10_000_000),
     allowPrivateFetch: boolean(env, "VIGIL_ALLOW_PRIVATE_FETCH", false),
+    fetchPorts: ports(env, "VIGIL_FETCH_PORTS", [80, 443]),
     logLevel: oneOf(env, "VIGIL_LOG_LEVEL", LOG_LEVELS, "info"),
   };
   if (!/^(sqlite:|postgres:\/\/|postgresql:\/\/)/.test(config.databaseUrl)) {
@@ -100,6 +103,16 @@ function integer(
     throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
   }
   return value;
+}
+
+function ports(env: ConfigSources["env"], name: string, fallback: number[]): readonly number[] {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return Object.freeze(fallback);
+  const list = raw.split(",").map((part) => Number(part.trim()));
+  if (list.some((port) => !Number.isInteger(port) || port < 1 || port > 65535)) {
+    throw new ConfigError(`${name} must be a comma-separated list of ports, got "${raw}"`);
+  }
+  return Object.freeze(list);
 }
 
 function boolean(env: ConfigSources["env"], name: string, fallback: boolean): boolean {

@@ -75,6 +75,7 @@ export async function startServer(
         events: NO_EVENTS,
         fetchOptions: {
           allowPrivateNetworks: config.allowPrivateFetch,
+          allowedPorts: config.fetchPorts,
           maxBytes: config.bodyLimitBytes,
         },
         concurrency: config.workerConcurrency,

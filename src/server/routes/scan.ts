@@ -76,6 +76,7 @@ interface JsonScanBody extends ScanOptions {
 export function scanRoutes(context: ServerContext): FastifyPluginAsync {
   const service = new ScanService(context.store, context.matcher, {
     allowPrivateNetworks: context.config.allowPrivateFetch,
+    allowedPorts: context.config.fetchPorts,
     maxBytes: context.config.bodyLimitBytes,
   });
   return async (app) => {
