@@ -37,7 +37,8 @@ forEachBackend((backend) => {
         createdAt: "2030-01-01T00:00:00.000Z",
         updatedAt: "2030-01-01T00:00:00.000Z",
       });
-      const { secret: _secret, ...withoutSecret } = created;
+      const withoutSecret: Partial<typeof created> = { ...created };
+      delete withoutSecret.secret;
       expect(await store.webhooks.get(created.id)).toEqual(withoutSecret);
       expect(await store.webhooks.list()).toEqual([withoutSecret]);
       expect(await store.webhooks.getWithSecret(created.id)).toEqual(created);
