@@ -37,8 +37,8 @@ forEachBackend((backend) => {
         createdAt: "2030-01-01T00:00:00.000Z",
         updatedAt: "2030-01-01T00:00:00.000Z",
       });
-      const withoutSecret: Partial<typeof created> = { ...created };
-      delete withoutSecret.secret;
+      const { secret, ...withoutSecret } = created;
+      expect(secret).toBe(SECRET);
       expect(await store.webhooks.get(created.id)).toEqual(withoutSecret);
       expect(await store.webhooks.list()).toEqual([withoutSecret]);
       expect(await store.webhooks.getWithSecret(created.id)).toEqual(created);
