@@ -210,11 +210,14 @@ forEachQueueBackend((backend) => {
       expect(receiver.requests).toHaveLength(2);
     });
 
-    it("refuses an event too large for the queue, clearly", async () => {
+    it("refuses an event too large for the queue, or with an id unfit for a key, clearly", async () => {
       const { dispatcher } = await setup();
       const huge = { ...verdict(), data: { reasons: ["x".repeat(70 * 1024)] } };
       await expect(dispatcher.emit(huge)).rejects.toMatchObject({
         code: "queue/payload-too-large",
+      });
+      await expect(dispatcher.emit(verdict("verdict with spaces"))).rejects.toMatchObject({
+        code: "queue/invalid",
       });
     });
   });

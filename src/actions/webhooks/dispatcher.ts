@@ -17,7 +17,9 @@ export class WebhookDispatcher implements EventSink {
    * Reads the endpoints afresh on every event rather than caching them: the table is a handful
    * of rows behind one query, far cheaper than the scan that led to the event, and an admin who
    * disables or deletes an endpoint expects it to stop receiving at once, in every process.
-   * An event over the queue's payload cap fails with `queue/payload-too-large`.
+   * An event over the queue's payload cap fails with `queue/payload-too-large`. When queuing
+   * fails part-way, emitting the same event again is safe: the endpoints already queued for it
+   * are dropped as repeats by their idempotency keys.
    */
   async emit(event: VigilEvent): Promise<void> {
     checkEvent(event);

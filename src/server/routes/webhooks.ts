@@ -38,7 +38,7 @@ const idParams = {
 export function webhookRoutes({ store, queue }: ServerContext): FastifyPluginAsync {
   const audit = (actor: string, action: string, id: string, details = {}) =>
     store.audit.append({ actor, action, subjectType: "webhook", subjectId: id, details });
-  const require = async (id: string) => {
+  const findEndpoint = async (id: string) => {
     const endpoint = await store.webhooks.get(id);
     if (!endpoint) throw new VigilError("store/not-found", `There is no webhook endpoint "${id}".`);
     return endpoint;
@@ -87,7 +87,7 @@ export function webhookRoutes({ store, queue }: ServerContext): FastifyPluginAsy
           response: { "4xx": errorResponse },
         },
       },
-      async (request) => require((request.params as { id: string }).id),
+      async (request) => findEndpoint((request.params as { id: string }).id),
     );
     app.patch(
       "/v1/webhooks/:id",
@@ -162,7 +162,7 @@ export function webhookRoutes({ store, queue }: ServerContext): FastifyPluginAsy
         },
       },
       async (request, reply) => {
-        const endpoint = await require((request.params as { id: string }).id);
+        const endpoint = await findEndpoint((request.params as { id: string }).id);
         const event = {
           id: `ping:${randomUUID()}`,
           type: "webhook.ping" as const,
