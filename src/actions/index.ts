@@ -1,6 +1,7 @@
 /**
  * actions — what Vigil does with a verdict and how it talks to the outside: signed webhooks,
  * platform adapters (Telegram), and hash exchanges (import and export of hash lists, feedback).
+ * Webhooks: `WebhookDispatcher` queues events, `startWebhookDelivery` sends them (docs/WEBHOOKS.md).
  *
  * It must never decide a verdict (that is the engine's and the policies' job), never send content
  * bytes or pixels anywhere — only hashes, ids and decisions — and never log content.
@@ -20,3 +21,21 @@ export type {
   HashRecord,
   ParseHashListOptions,
 } from "./exchange/types.js";
+export {
+  DEFAULT_TOLERANCE_SECONDS,
+  newWebhookSecret,
+  SIGNATURE_HEADER,
+  signWebhook,
+  verifyWebhookSignature,
+  type VerifyOptions,
+} from "./webhooks/signature.js";
+export { enqueueWebhook, WebhookDispatcher } from "./webhooks/dispatcher.js";
+export {
+  DEFAULT_WEBHOOK_ATTEMPTS,
+  DEFAULT_WEBHOOK_BACKOFF,
+  startWebhookDelivery,
+  type WebhookDeliveryOptions,
+} from "./webhooks/delivery.js";
+export { redeliverWebhook, replayWebhookDeadLetter } from "./webhooks/replay.js";
+export { deliveryKey, WEBHOOK_TOPIC, type WebhookJob } from "./webhooks/job.js";
+export { USER_AGENT, webhookBody, type FetchLike } from "./webhooks/post.js";

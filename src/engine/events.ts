@@ -11,6 +11,8 @@ export const EVENT_TYPES = [
   "case.decided",
   "case.appealed",
   "appeal.decided",
+  // Sent on request to one endpoint, so an admin can check the receiver and its secret.
+  "webhook.ping",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -10,13 +10,16 @@ import { installAuth } from "./auth.js";
 import type { ServerConfig } from "./config.js";
 import { installErrorHandler } from "./error-handler.js";
 import { createMetrics, type ServerMetrics } from "./metrics.js";
+import { actionRoutes } from "./routes/actions.js";
 import { bankRoutes } from "./routes/banks.js";
 import { contentRoutes } from "./routes/content.js";
 import { entryRoutes } from "./routes/entries.js";
 import { exchangeRoutes } from "./routes/exchange.js";
 import { healthRoutes } from "./routes/health.js";
 import { reportRoutes } from "./routes/reports.js";
+import { queueRoutes } from "./routes/queue.js";
 import { scanRoutes } from "./routes/scan.js";
+import { webhookRoutes } from "./routes/webhooks.js";
 import type { ServerContext } from "./context.js";
 
 declare module "fastify" {
@@ -114,6 +117,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(bankRoutes(context));
   await app.register(entryRoutes(context));
   await app.register(exchangeRoutes(context));
+  await app.register(webhookRoutes(context));
+  await app.register(queueRoutes(context));
+  await app.register(actionRoutes(context));
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   // Until the web console exists (its own issue), the front page is the API's documentation.
   app.get("/", { schema: { hide: true } }, async (_request, reply) => reply.redirect("/docs"));

@@ -10,6 +10,7 @@
 export { openStore, type OpenStoreOptions } from "./open.js";
 export { parseStoreUrl, type StoreLocation } from "./url.js";
 export type {
+  ActionLogRepository,
   ApiKeyRepository,
   AppliedMigration,
   AuditRepository,
@@ -21,6 +22,7 @@ export type {
   ScanRepository,
   Store,
   StoreRepositories,
+  WebhookRepository,
 } from "./store.js";
 export {
   DEFAULT_PAGE_LIMIT,
@@ -94,3 +96,17 @@ export type {
 } from "./audit-types.js";
 export { auditEventHash, canonicalJson, GENESIS_HASH } from "./audit-hash.js";
 export { MAX_VIDEO_FRAMES } from "./values.js";
+export type {
+  NewWebhookEndpoint,
+  WebhookEndpoint,
+  WebhookEndpointWithSecret,
+  WebhookPatch,
+} from "./webhook-types.js";
+export {
+  ACTION_OUTCOMES,
+  type ActionOutcome,
+  type ActionPatch,
+  type ActionRecord,
+  type ListActionsOptions,
+  type NewAction,
+} from "./action-types.js";

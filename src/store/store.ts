@@ -39,6 +39,13 @@ import type {
   ItemOutcome,
   NewContentItem,
 } from "./item-types.js";
+import type { ActionPatch, ActionRecord, ListActionsOptions, NewAction } from "./action-types.js";
+import type {
+  NewWebhookEndpoint,
+  WebhookEndpoint,
+  WebhookEndpointWithSecret,
+  WebhookPatch,
+} from "./webhook-types.js";
 import type { IsoTimestamp, Page, PageOptions, SignalType } from "./types.js";
 
 export interface BankRepository {
@@ -156,6 +163,33 @@ export interface AuditRepository {
   verify(options?: { readonly pageSize?: number }): Promise<AuditVerification>;
 }
 
+export interface WebhookRepository {
+  /** The secret is returned here and by `rotateSecret` / `getWithSecret` only. */
+  create(endpoint: NewWebhookEndpoint): Promise<WebhookEndpointWithSecret>;
+  get(id: string): Promise<WebhookEndpoint | null>;
+  /** For the sender, which signs with the secret; never for an API response. */
+  getWithSecret(id: string): Promise<WebhookEndpointWithSecret | null>;
+  /** All endpoints, oldest first. */
+  list(): Promise<WebhookEndpoint[]>;
+  update(id: string, patch: WebhookPatch): Promise<WebhookEndpoint>;
+  /** Replaces the signing secret with the one given (made by the caller). */
+  rotateSecret(id: string, secret: string): Promise<WebhookEndpointWithSecret>;
+  delete(id: string): Promise<void>;
+}
+
+export interface ActionLogRepository {
+  /**
+   * Inserts when the key is new; when the key exists, returns the existing record with
+   * `created: false` (first writer wins) — what makes "no double action" hold under redelivery.
+   */
+  record(action: NewAction): Promise<{ action: ActionRecord; created: boolean }>;
+  /** Updates outcome, detail and attempts of the record with this key; `store/not-found` if none. */
+  update(key: string, patch: ActionPatch): Promise<ActionRecord>;
+  getByKey(key: string): Promise<ActionRecord | null>;
+  /** Newest first; pass a page's `next` as `before` for the page after it. */
+  list(options?: ListActionsOptions): Promise<Page<ActionRecord, number>>;
+}
+
 export interface AppliedMigration {
   readonly version: number;
   readonly name: string;
@@ -172,6 +206,8 @@ export interface StoreRepositories {
   readonly cases: CaseRepository;
   readonly apiKeys: ApiKeyRepository;
   readonly audit: AuditRepository;
+  readonly webhooks: WebhookRepository;
+  readonly actionLog: ActionLogRepository;
 }
 
 export interface Store extends StoreRepositories {

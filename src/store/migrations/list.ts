@@ -10,6 +10,7 @@ import { apiKeysMigration } from "./004-api-keys.js";
 import { auditMigration } from "./005-audit.js";
 import { auditChainMigration } from "./006-audit-chain.js";
 import { contentIngestMigration } from "./007-content-ingest.js";
+import { webhooksMigration } from "./010-webhooks.js";
 
 export const MIGRATIONS: readonly Migration[] = [
   banksMigration,
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   auditMigration,
   auditChainMigration,
   contentIngestMigration,
+  webhooksMigration,
 ];

@@ -3,6 +3,7 @@
  * class; only the executor they hand it differs.
  */
 import type { AppliedMigration, Store, StoreRepositories } from "../store.js";
+import { SqlActionLog } from "./action-log.js";
 import { SqlApiKeys } from "./api-keys.js";
 import { SqlAudit } from "./audit.js";
 import { SqlBanks } from "./banks.js";
@@ -14,6 +15,7 @@ import type { SqlExecutor } from "./executor.js";
 import { appliedMigrations } from "./migrate.js";
 import { SqlReports } from "./reports.js";
 import { SqlScans } from "./scans.js";
+import { SqlWebhooks } from "./webhooks.js";
 
 function repositories(context: RepositoryContext): StoreRepositories {
   return {
@@ -25,6 +27,8 @@ function repositories(context: RepositoryContext): StoreRepositories {
     cases: new SqlCases(context),
     apiKeys: new SqlApiKeys(context),
     audit: new SqlAudit(context),
+    webhooks: new SqlWebhooks(context),
+    actionLog: new SqlActionLog(context),
   };
 }
 
