@@ -121,6 +121,19 @@ export class ContentPipeline {
   ): Promise<void> {
     const wantsWebhook = evaluation.actions.some((action) => action.kind === "webhook");
     if (verdict === "allow" && !wantsWebhook) return;
+    const eventId = `verdict:${item.id}`;
+    if (TAKEDOWNS.has(verdict)) {
+      // One record per item and verdict, first writer wins: a rerun after a crash finds it.
+      await this.deps.store.actionLog.record({
+        key: `item:${item.id}:${verdict}`,
+        kind: `item.${verdict}`,
+        subjectType: "item",
+        subjectId: item.id,
+        target: item.platform,
+        outcome: "ok",
+        detail: { eventId, externalId: item.externalId, channelId: item.channelId },
+      });
+    }
     const data: JsonObject = {
       itemId: item.id,
       source: item.source,
@@ -142,7 +155,7 @@ export class ContentPipeline {
       policyVersion,
     };
     await this.deps.events.emit({
-      id: `verdict:${item.id}`,
+      id: eventId,
       type: "item.verdict",
       at: this.clock().toISOString(),
       data,

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
+import { WebhookDispatcher } from "../actions/index.js";
 import {
   loadMatcher,
-  NO_EVENTS,
   syncMatcher,
   type BankMatcher,
   type MatcherSync,
@@ -57,11 +57,14 @@ export async function startServer(
     sync = config.role === "worker" ? await syncMatcher(store) : undefined;
     const matcher = sync ? sync.current() : await loadMatcher(store);
     if (config.role !== "worker") await ensureAdminKey(store, options.announce ?? (() => {}));
+    // Verdicts (workers) and decisions (API) become signed webhooks, queued then delivered.
+    const events = new WebhookDispatcher(store, queue);
     const app = await buildServer({
       config,
       store,
       matcher,
       queue,
+      events,
       routes: config.role === "worker" ? "health" : "all",
       ...(options.logger !== undefined ? { logger: options.logger } : {}),
     });
@@ -72,7 +75,7 @@ export async function startServer(
         queue,
         matcher: current,
         policies: NO_RULES,
-        events: NO_EVENTS,
+        events,
         fetchOptions: {
           allowPrivateNetworks: config.allowPrivateFetch,
           allowedPorts: config.fetchPorts,

@@ -1,6 +1,7 @@
 /**
  * The worker side of a process (roles `all` and `worker`): consumers of the content queue
- * running the pipeline, and a sweep that re-queues items whose job never became durable.
+ * running the pipeline, consumers of the webhook queue delivering events, and a sweep that
+ * re-queues items whose job never became durable.
  */
 import {
   ContentPipeline,
@@ -10,6 +11,7 @@ import {
   type EventSink,
   type PolicySource,
 } from "../engine/index.js";
+import { startWebhookDelivery } from "../actions/index.js";
 import type { FetchUrlOptions } from "../media/index.js";
 import type { Consumer, JobQueue } from "../queue/index.js";
 import type { Store } from "../store/index.js";
@@ -53,6 +55,7 @@ export function startWorkers(deps: WorkerDeps): Workers {
         if (result.processed) deps.metrics?.processed.inc({ verdict: result.verdict });
       },
     }),
+    startWebhookDelivery({ queue: deps.queue, store: deps.store, onError: deps.onError }),
   ];
   const staleAfterMs = deps.staleAfterMs ?? 120_000;
   const sweep = setInterval(
