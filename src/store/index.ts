@@ -11,7 +11,10 @@ export { openStore, type OpenStoreOptions } from "./open.js";
 export { parseStoreUrl, type StoreLocation } from "./url.js";
 export type {
   ApiKeyRepository,
+  AppealRepository,
   AppliedMigration,
+  DecisionRepository,
+  ModeratorRepository,
   AuditRepository,
   BankRepository,
   CaseRepository,
@@ -71,6 +74,36 @@ export {
   type Report,
   type ReportReason,
 } from "./report-types.js";
+export {
+  APPEAL_DECISIONS,
+  APPEAL_OUTCOMES,
+  APPEAL_STATUSES,
+  CASE_DECISIONS,
+  DECISION_KINDS,
+  MODERATOR_ROLES,
+  POLICY_REASONS,
+  type Appeal,
+  type AppealDecision,
+  type AppealOutcome,
+  type AppealStatus,
+  type CaseDecision,
+  type CaseItem,
+  type ClaimOptions,
+  type Decision,
+  type DecisionKind,
+  type ListReviewCasesOptions,
+  type Moderator,
+  type ModeratorPatch,
+  type ModeratorRole,
+  type NewAppeal,
+  type NewAppealDecision,
+  type NewDecision,
+  type NewModerator,
+  type OpenForItem,
+  type PolicyReason,
+  type QueueOptions,
+  type ReviewCase,
+} from "./review-types.js";
 export { API_SCOPES, type ApiKey, type ApiScope, type NewApiKey } from "./key-types.js";
 export type {
   AuditEvent,

@@ -4,7 +4,14 @@
  */
 import type { IsoTimestamp } from "./types.js";
 
-export const API_SCOPES = ["scan", "report", "banks:read", "banks:write", "admin"] as const;
+export const API_SCOPES = [
+  "scan",
+  "report",
+  "banks:read",
+  "banks:write",
+  "review",
+  "admin",
+] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 export interface ApiKey {
@@ -21,6 +28,11 @@ export interface ApiKey {
   readonly createdAt: IsoTimestamp;
   readonly lastUsedAt: IsoTimestamp | null;
   readonly revokedAt: IsoTimestamp | null;
+  /**
+   * The moderator who signs calls with this key; absent (not null) on other keys, so keys read
+   * before moderators existed keep their shape.
+   */
+  readonly moderatorId?: string;
 }
 
 export interface NewApiKey {
@@ -29,4 +41,5 @@ export interface NewApiKey {
   readonly secretHash: string;
   readonly scopes: readonly ApiScope[];
   readonly rateLimitPerMinute?: number | null;
+  readonly moderatorId?: string | null;
 }

@@ -9,6 +9,7 @@ import { reportsMigration } from "./003-reports.js";
 import { apiKeysMigration } from "./004-api-keys.js";
 import { auditMigration } from "./005-audit.js";
 import { auditChainMigration } from "./006-audit-chain.js";
+import { reviewMigration } from "./009-review.js";
 
 export const MIGRATIONS: readonly Migration[] = [
   banksMigration,
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   apiKeysMigration,
   auditMigration,
   auditChainMigration,
+  reviewMigration,
 ];

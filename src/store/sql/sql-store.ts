@@ -7,6 +7,8 @@ import { SqlApiKeys } from "./api-keys.js";
 import { SqlAudit } from "./audit.js";
 import { SqlBanks } from "./banks.js";
 import { SqlCases } from "./cases.js";
+import { SqlAppeals, SqlDecisions } from "./decisions.js";
+import { SqlModerators } from "./moderators.js";
 import type { RepositoryContext } from "./context.js";
 import { SqlEntries } from "./entries.js";
 import type { SqlExecutor } from "./executor.js";
@@ -23,6 +25,9 @@ function repositories(context: RepositoryContext): StoreRepositories {
     cases: new SqlCases(context),
     apiKeys: new SqlApiKeys(context),
     audit: new SqlAudit(context),
+    moderators: new SqlModerators(context),
+    decisions: new SqlDecisions(context),
+    appeals: new SqlAppeals(context),
   };
 }
 
