@@ -30,3 +30,16 @@ export {
   type EventType,
   type VigilEvent,
 } from "./events.js";
+export { ReviewService, type AppealDecisionResult, type DecideResult } from "./review.js";
+export { caseHashes } from "./review-hashes.js";
+export {
+  CONFIRMING_REASONS,
+  REMOVING_DECISIONS,
+  type AppealDecisionInput,
+  type AppealInput,
+  type ConfirmedHash,
+  type ConfirmedHashes,
+  type DecideInput,
+  type ReviewActor,
+  type ReviewServiceOptions,
+} from "./review-types.js";

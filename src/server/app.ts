@@ -14,7 +14,9 @@ import { bankRoutes } from "./routes/banks.js";
 import { entryRoutes } from "./routes/entries.js";
 import { exchangeRoutes } from "./routes/exchange.js";
 import { healthRoutes } from "./routes/health.js";
+import { moderatorRoutes } from "./routes/moderators.js";
 import { reportRoutes } from "./routes/reports.js";
+import { reviewRoutes } from "./routes/review.js";
 import { scanRoutes } from "./routes/scan.js";
 import type { ServerContext } from "./context.js";
 
@@ -98,6 +100,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes(context));
   await app.register(scanRoutes(context));
   await app.register(reportRoutes(context));
+  await app.register(reviewRoutes(context));
+  await app.register(moderatorRoutes(context));
   await app.register(bankRoutes(context));
   await app.register(entryRoutes(context));
   await app.register(exchangeRoutes(context));

@@ -22,6 +22,10 @@ export interface ServerConfig {
   /** Scan by URL may fetch from private networks (off: it would allow request forgery). */
   readonly allowPrivateFetch: boolean;
   readonly logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** The bank a confirmed NCII / deepfake decision adds hashes to (created on first use). */
+  readonly confirmedBankId: string;
+  /** How long a moderator's claim on a case lasts, ms (VIGIL_REVIEW_LEASE_SECONDS). */
+  readonly reviewLeaseMs: number;
 }
 
 export class ConfigError extends Error {
@@ -47,6 +51,8 @@ export function loadServerConfig({ env, flags = {} }: ConfigSources): ServerConf
     rateLimitPerMinute: integer(env, "VIGIL_RATE_LIMIT_PER_MINUTE", 6000, 1, 10_000_000),
     allowPrivateFetch: boolean(env, "VIGIL_ALLOW_PRIVATE_FETCH", false),
     logLevel: oneOf(env, "VIGIL_LOG_LEVEL", LOG_LEVELS, "info"),
+    confirmedBankId: env.VIGIL_CONFIRMED_BANK || "confirmed",
+    reviewLeaseMs: integer(env, "VIGIL_REVIEW_LEASE_SECONDS", 900, 1, 86_400) * 1000,
   };
   if (!/^(sqlite:|postgres:\/\/|postgresql:\/\/)/.test(config.databaseUrl)) {
     throw new ConfigError(
@@ -55,6 +61,10 @@ export function loadServerConfig({ env, flags = {} }: ConfigSources): ServerConf
   }
   if (!/^(sqlite:|nats:\/\/|tls:\/\/)/.test(config.queueUrl)) {
     throw new ConfigError("VIGIL_QUEUE_URL / VIGIL_NATS_URL must start with sqlite: or nats://");
+  }
+  // A bank id, as the store accepts one: lower-case letters, digits and `-`.
+  if (!/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/.test(config.confirmedBankId)) {
+    throw new ConfigError("VIGIL_CONFIRMED_BANK must be a bank id (a-z, 0-9 and -)");
   }
   return Object.freeze(config);
 }
