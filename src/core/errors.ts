@@ -44,6 +44,9 @@ export type ErrorCode =
   | "queue/not-found"
   | "queue/unavailable"
   | "queue/invalid-url"
+  | "review/invalid"
+  | "review/case-open"
+  | "review/appeal-open"
   | "cli/usage"
   | "auth/missing-key"
   | "auth/invalid-key"
@@ -105,6 +108,11 @@ const statusByCode: Readonly<Record<ErrorCode, number>> = {
   "queue/not-found": 404,
   "queue/unavailable": 503,
   "queue/invalid-url": 500,
+  // The review queue: a bad decision or reason; an appeal of a case still under review; a
+  // decision on a case whose appeal must be decided instead.
+  "review/invalid": 400,
+  "review/case-open": 409,
+  "review/appeal-open": 409,
   "cli/usage": 400,
   "auth/missing-key": 401,
   "auth/invalid-key": 401,

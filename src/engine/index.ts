@@ -60,3 +60,16 @@ export {
 } from "./content-worker.js";
 export { loadMatcher } from "./load-matcher.js";
 export { syncMatcher, type MatcherSync } from "./matcher-sync.js";
+export { ReviewService, type AppealDecisionResult, type DecideResult } from "./review.js";
+export { caseHashes } from "./review-hashes.js";
+export {
+  CONFIRMING_REASONS,
+  REMOVING_DECISIONS,
+  type AppealDecisionInput,
+  type AppealInput,
+  type ConfirmedHash,
+  type ConfirmedHashes,
+  type DecideInput,
+  type ReviewActor,
+  type ReviewServiceOptions,
+} from "./review-types.js";

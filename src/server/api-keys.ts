@@ -5,7 +5,15 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
  * record; the secret (32 random bytes, base64url) is checked against the SHA-256 stored for it,
  * in constant time. The secret itself is shown once at creation and never stored.
  */
-export const SCOPES = ["scan", "ingest", "report", "banks:read", "banks:write", "admin"] as const;
+export const SCOPES = [
+  "scan",
+  "ingest",
+  "report",
+  "banks:read",
+  "banks:write",
+  "review",
+  "admin",
+] as const;
 export type Scope = (typeof SCOPES)[number];
 
 export interface NewApiKey {

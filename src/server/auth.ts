@@ -1,16 +1,21 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { VigilError } from "../core/index.js";
-import type { ApiKey, Store } from "../store/index.js";
+import type { ApiKey, Moderator, Store } from "../store/index.js";
 import { hasScope, parseApiKey, secretMatches, type Scope } from "./api-keys.js";
 
 declare module "fastify" {
   interface FastifyRequest {
     /** The verified key of the caller, on routes that need one. */
     apiKey?: ApiKey;
+    /** The moderator the key belongs to, when it is a moderator's key. */
+    moderator?: Moderator;
   }
   interface FastifyContextConfig {
-    /** The scope a route needs; routes without one are public (health, metrics, docs). */
-    scope?: Scope;
+    /**
+     * The scope a route needs (any one of a list); routes without one are public (health,
+     * metrics, docs).
+     */
+    scope?: Scope | readonly Scope[];
   }
 }
 
@@ -41,16 +46,21 @@ export function installAuth(app: FastifyInstance, store: Store): void {
     ) {
       throw new VigilError("auth/invalid-key", "The API key is not valid.");
     }
-    if (!hasScope(key.scopes, scope)) {
+    // A disabled moderator's keys stop working at once, as a revoked key does.
+    const moderator = key.moderatorId ? await store.moderators.get(key.moderatorId) : null;
+    if (key.moderatorId && (!moderator || moderator.disabledAt !== null)) {
+      throw new VigilError("auth/invalid-key", "The API key is not valid.");
+    }
+    const scopes: readonly Scope[] = typeof scope === "string" ? [scope] : scope;
+    if (!scopes.some((needed) => hasScope(key.scopes, needed))) {
       throw new VigilError(
         "auth/forbidden",
-        `This key lacks the \`${scope}\` scope this call needs.`,
-        {
-          scope,
-        },
+        `This key lacks the \`${scopes.join("` or `")}\` scope this call needs.`,
+        { scope: scopes.join(" ") },
       );
     }
     request.apiKey = key;
+    if (moderator) request.moderator = moderator;
     // Record use at most once a minute per key: a write per request would cost the hot path.
     const now = Date.now();
     if ((lastTouched.get(key.id) ?? 0) < now - 60_000) {

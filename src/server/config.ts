@@ -38,6 +38,10 @@ export interface ServerConfig {
   /** Ports media may be fetched from (default 80 and 443). */
   readonly fetchPorts: readonly number[];
   readonly logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** The bank a confirmed NCII / deepfake decision adds hashes to (created on first use). */
+  readonly confirmedBankId: string;
+  /** How long a moderator's claim on a case lasts, ms (VIGIL_REVIEW_LEASE_SECONDS). */
+  readonly reviewLeaseMs: number;
 }
 
 export class ConfigError extends Error {
@@ -74,6 +78,8 @@ export function loadServerConfig({ env, flags = {} }: ConfigSources): ServerConf
     allowPrivateFetch: boolean(env, "VIGIL_ALLOW_PRIVATE_FETCH", false),
     fetchPorts: ports(env, "VIGIL_FETCH_PORTS", [80, 443]),
     logLevel: oneOf(env, "VIGIL_LOG_LEVEL", LOG_LEVELS, "info"),
+    confirmedBankId: env.VIGIL_CONFIRMED_BANK || "confirmed",
+    reviewLeaseMs: integer(env, "VIGIL_REVIEW_LEASE_SECONDS", 900, 1, 86_400) * 1000,
   };
   if (!/^(sqlite:|postgres:\/\/|postgresql:\/\/)/.test(config.databaseUrl)) {
     throw new ConfigError(
@@ -85,6 +91,10 @@ export function loadServerConfig({ env, flags = {} }: ConfigSources): ServerConf
   }
   if (!/^[a-z][a-z0-9_]{0,63}$/.test(config.queueName)) {
     throw new ConfigError("VIGIL_QUEUE_NAME must be lower-case letters, digits and _ (a-z first)");
+  }
+  // A bank id, as the store accepts one: lower-case letters, digits and `-`.
+  if (!/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/.test(config.confirmedBankId)) {
+    throw new ConfigError("VIGIL_CONFIRMED_BANK must be a bank id (a-z, 0-9 and -)");
   }
   return Object.freeze(config);
 }

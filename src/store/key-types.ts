@@ -10,6 +10,7 @@ export const API_SCOPES = [
   "report",
   "banks:read",
   "banks:write",
+  "review",
   "admin",
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
@@ -28,6 +29,11 @@ export interface ApiKey {
   readonly createdAt: IsoTimestamp;
   readonly lastUsedAt: IsoTimestamp | null;
   readonly revokedAt: IsoTimestamp | null;
+  /**
+   * The moderator who signs calls with this key; absent (not null) on other keys, so keys read
+   * before moderators existed keep their shape.
+   */
+  readonly moderatorId?: string;
 }
 
 export interface NewApiKey {
@@ -36,4 +42,5 @@ export interface NewApiKey {
   readonly secretHash: string;
   readonly scopes: readonly ApiScope[];
   readonly rateLimitPerMinute?: number | null;
+  readonly moderatorId?: string | null;
 }

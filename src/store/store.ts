@@ -30,6 +30,22 @@ import type {
   NewReport,
   Report,
 } from "./report-types.js";
+import type {
+  Appeal,
+  CaseItem,
+  ClaimOptions,
+  Decision,
+  ListReviewCasesOptions,
+  Moderator,
+  ModeratorPatch,
+  NewAppeal,
+  NewAppealDecision,
+  NewDecision,
+  NewModerator,
+  OpenForItem,
+  QueueOptions,
+  ReviewCase,
+} from "./review-types.js";
 import type { NewScan, ScanRecord } from "./scan-types.js";
 import type {
   AcceptResult,
@@ -132,6 +148,59 @@ export interface CaseRepository {
   list(options?: ListCasesOptions): Promise<Page<Case, string>>;
   /** Closing a closed case changes nothing. Later reports of the content open a new case. */
   close(id: string): Promise<Case>;
+  /**
+   * Opens the case for the group key or joins the open one, atomically (simultaneous calls give
+   * one case on both backends), keeps the highest severity and links the item once: calling
+   * again with a linked item changes nothing (delivery is at least once).
+   */
+  openForItem(input: OpenForItem): Promise<{ case: ReviewCase; created: boolean }>;
+  /** The items linked to a case, in the order they were added. */
+  items(caseId: string): Promise<CaseItem[]>;
+  /** The case with its review state (lease, escalation, last decision, open appeal). */
+  getReview(id: string): Promise<ReviewCase | null>;
+  /** Oldest first, with review state; `after` is the last id of the previous page. */
+  listReview(options?: ListReviewCasesOptions): Promise<Page<ReviewCase, string>>;
+  /** Open cases by severity (highest first), then age; escalated and appealed ones only for leads and admins. */
+  queue(options: QueueOptions): Promise<ReviewCase[]>;
+  /** Atomically leases the first open case that is unleased or whose lease ran out; null when none. */
+  claimNext(moderatorId: string, options: ClaimOptions): Promise<ReviewCase | null>;
+  /** Leases this case (or renews one's own lease); `store/conflict` with `details.reason` when not. */
+  claim(caseId: string, moderatorId: string, options: ClaimOptions): Promise<ReviewCase>;
+  renewLease(caseId: string, moderatorId: string, leaseMs: number): Promise<ReviewCase>;
+  /** Gives the case back to the queue; `privileged` releases someone else's lease. */
+  release(caseId: string, moderatorId: string, privileged?: boolean): Promise<ReviewCase>;
+}
+
+export interface DecisionRepository {
+  /**
+   * Closes (or, for `escalate`, escalates) the case and records the decision, in one
+   * transaction; only the lease holder, or a `privileged` lead/admin, may.
+   */
+  record(input: NewDecision): Promise<{ decision: Decision; case: ReviewCase }>;
+  /** Settles the case's open appeal (uphold or overturn) and closes the case again. */
+  recordAppeal(
+    input: NewAppealDecision,
+  ): Promise<{ decision: Decision; appeal: Appeal; case: ReviewCase }>;
+  get(id: string): Promise<Decision | null>;
+  /** Oldest first. */
+  listByCase(caseId: string): Promise<Decision[]>;
+}
+
+export interface AppealRepository {
+  /** Files an appeal of a closed case and reopens it for review; one open appeal per case. */
+  create(input: NewAppeal): Promise<{ appeal: Appeal; case: ReviewCase }>;
+  get(id: string): Promise<Appeal | null>;
+  /** Oldest first. */
+  listByCase(caseId: string): Promise<Appeal[]>;
+}
+
+export interface ModeratorRepository {
+  /** `store/conflict` when the name is taken. */
+  create(moderator: NewModerator): Promise<Moderator>;
+  get(id: string): Promise<Moderator | null>;
+  /** Every account, oldest first, disabled ones too. */
+  list(): Promise<Moderator[]>;
+  update(id: string, patch: ModeratorPatch): Promise<Moderator>;
 }
 
 export interface ApiKeyRepository {
@@ -208,6 +277,9 @@ export interface StoreRepositories {
   readonly audit: AuditRepository;
   readonly webhooks: WebhookRepository;
   readonly actionLog: ActionLogRepository;
+  readonly moderators: ModeratorRepository;
+  readonly decisions: DecisionRepository;
+  readonly appeals: AppealRepository;
 }
 
 export interface Store extends StoreRepositories {

@@ -2,6 +2,8 @@ import type { FastifyPluginAsync } from "fastify";
 import { VigilError } from "../../core/index.js";
 import { REPORT_REASONS, type NewReport } from "../../store/index.js";
 import type { ServerContext } from "../context.js";
+import { caseView } from "./case-view.js";
+import { readsNotes, reviewScope } from "./review-access.js";
 import { authenticated, errorResponse } from "./route-config.js";
 
 const reportBody = {
@@ -68,19 +70,19 @@ export function reportRoutes({ store, metrics }: ServerContext): FastifyPluginAs
     app.get(
       "/v1/cases/:caseId",
       {
-        ...authenticated("report"),
+        ...reviewScope("report", "review"),
         schema: {
           tags: ["reports"],
-          summary: "A case and how many reports it holds",
+          summary: "A case with its reports, linked items, decisions and appeals",
           params: { type: "object", properties: { caseId: { type: "string", maxLength: 64 } } },
           response: { "4xx": errorResponse },
         },
       },
       async (request) => {
         const { caseId } = request.params as { caseId: string };
-        const found = await store.cases.get(caseId);
+        const found = await store.cases.getReview(caseId);
         if (!found) throw new VigilError("store/not-found", "There is no such case.");
-        return found;
+        return caseView(store, found, readsNotes(request));
       },
     );
   };

@@ -10,6 +10,7 @@ import { apiKeysMigration } from "./004-api-keys.js";
 import { auditMigration } from "./005-audit.js";
 import { auditChainMigration } from "./006-audit-chain.js";
 import { contentIngestMigration } from "./007-content-ingest.js";
+import { reviewMigration } from "./009-review.js";
 import { webhooksMigration } from "./010-webhooks.js";
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,5 +21,6 @@ export const MIGRATIONS: readonly Migration[] = [
   auditMigration,
   auditChainMigration,
   contentIngestMigration,
+  reviewMigration,
   webhooksMigration,
 ];

@@ -12,7 +12,14 @@ import {
   checkToken,
   invalid,
 } from "../validate.js";
-import { nullableInt, nullableTimestamp, stringList, text, timestamp } from "./columns.js";
+import {
+  nullableInt,
+  nullableText,
+  nullableTimestamp,
+  stringList,
+  text,
+  timestamp,
+} from "./columns.js";
 import type { RepositoryContext } from "./context.js";
 import type { Row } from "./executor.js";
 import { first } from "./executor.js";
@@ -48,8 +55,9 @@ export class SqlApiKeys implements ApiKeyRepository {
     const now = this.context.clock();
     const row = await first(
       this.context.db,
-      `INSERT INTO api_keys (id, name, prefix, secret_hash, scopes, rate_limit_per_minute, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (prefix) DO NOTHING RETURNING *`,
+      `INSERT INTO api_keys (id, name, prefix, secret_hash, scopes, rate_limit_per_minute, created_at,
+         moderator_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (prefix) DO NOTHING RETURNING *`,
       [
         newId(now),
         checkText(key.name, "name", 200),
@@ -58,6 +66,9 @@ export class SqlApiKeys implements ApiKeyRepository {
         JSON.stringify(scopes),
         rateLimit,
         now.toISOString(),
+        key.moderatorId === undefined || key.moderatorId === null
+          ? null
+          : checkText(key.moderatorId, "moderatorId", 64),
       ],
     );
     if (!row) throw new VigilError("store/conflict", "An API key with this prefix already exists.");
@@ -104,6 +115,7 @@ function keyNotFound(id: string): VigilError {
 }
 
 function decodeKey(row: Row): ApiKey {
+  const moderatorId = nullableText(row, "moderator_id");
   return {
     id: text(row, "id"),
     name: text(row, "name"),
@@ -114,5 +126,6 @@ function decodeKey(row: Row): ApiKey {
     createdAt: timestamp(row, "created_at"),
     lastUsedAt: nullableTimestamp(row, "last_used_at"),
     revokedAt: nullableTimestamp(row, "revoked_at"),
+    ...(moderatorId === null ? {} : { moderatorId }),
   };
 }

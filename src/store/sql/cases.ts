@@ -1,6 +1,14 @@
 /** Cases, over SQL. Reports open and join them (reports.ts). */
 import { VigilError } from "../../core/index.js";
 import type { Case, ListCasesOptions } from "../report-types.js";
+import type {
+  CaseItem,
+  ClaimOptions,
+  ListReviewCasesOptions,
+  OpenForItem,
+  QueueOptions,
+  ReviewCase,
+} from "../review-types.js";
 import { CASE_STATUSES } from "../report-types.js";
 import type { CaseRepository } from "../store.js";
 import type { Page } from "../types.js";
@@ -10,6 +18,7 @@ import type { RepositoryContext } from "./context.js";
 import { nowIso, pageOf } from "./context.js";
 import type { Row } from "./executor.js";
 import { first } from "./executor.js";
+import * as review from "./case-queue.js";
 
 export class SqlCases implements CaseRepository {
   constructor(private readonly context: RepositoryContext) {}
@@ -45,12 +54,50 @@ export class SqlCases implements CaseRepository {
     const row =
       (await first(
         db,
-        `UPDATE cases SET status = 'closed', closed_at = ?, updated_at = ?
+        `UPDATE cases SET status = 'closed', closed_at = ?, updated_at = ?, assignee = NULL,
+           lease_until = NULL
          WHERE id = ? AND status = 'open' RETURNING *`,
         [at, at, id],
       )) ?? (await first(db, "SELECT * FROM cases WHERE id = ?", [id]));
     if (!row) throw caseNotFound(id);
     return decodeCase(row);
+  }
+
+  // The review queue (case-queue.ts).
+  openForItem(input: OpenForItem): Promise<{ case: ReviewCase; created: boolean }> {
+    return review.openForItem(this.context, input);
+  }
+
+  items(caseId: string): Promise<CaseItem[]> {
+    return review.caseItems(this.context, caseId);
+  }
+
+  getReview(id: string): Promise<ReviewCase | null> {
+    return review.getReview(this.context.db, id);
+  }
+
+  listReview(options?: ListReviewCasesOptions): Promise<Page<ReviewCase, string>> {
+    return review.listReview(this.context, options);
+  }
+
+  queue(options: QueueOptions): Promise<ReviewCase[]> {
+    return review.queue(this.context, options);
+  }
+
+  claimNext(moderatorId: string, options: ClaimOptions): Promise<ReviewCase | null> {
+    return review.claimNext(this.context, moderatorId, options);
+  }
+
+  claim(caseId: string, moderatorId: string, options: ClaimOptions): Promise<ReviewCase> {
+    return review.claim(this.context, caseId, moderatorId, options);
+  }
+
+  renewLease(caseId: string, moderatorId: string, leaseMs: number): Promise<ReviewCase> {
+    return review.renewLease(this.context, caseId, moderatorId, leaseMs);
+  }
+
+  release(caseId: string, moderatorId: string, privileged?: boolean): Promise<ReviewCase> {
+    return review.release(this.context, caseId, moderatorId, privileged);
   }
 }
 

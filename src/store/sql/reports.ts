@@ -24,7 +24,7 @@ const CONTENT_HASH = /^(?:[0-9a-fA-F]{32}|[0-9a-fA-F]{64})$/;
 const JOIN_CASE = `
   INSERT INTO cases (id, group_key, status, severity, report_count, created_at, updated_at)
   VALUES (?, ?, 'open', ?, 1, ?, ?)
-  ON CONFLICT (group_key) WHERE status = 'open' DO UPDATE SET
+  ON CONFLICT (group_key) WHERE status = 'open' AND appeal_id IS NULL DO UPDATE SET
     report_count = cases.report_count + 1,
     severity = CASE WHEN excluded.severity > cases.severity
       THEN excluded.severity ELSE cases.severity END,

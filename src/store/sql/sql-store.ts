@@ -8,6 +8,8 @@ import { SqlApiKeys } from "./api-keys.js";
 import { SqlAudit } from "./audit.js";
 import { SqlBanks } from "./banks.js";
 import { SqlCases } from "./cases.js";
+import { SqlAppeals, SqlDecisions } from "./decisions.js";
+import { SqlModerators } from "./moderators.js";
 import type { RepositoryContext } from "./context.js";
 import { SqlEntries } from "./entries.js";
 import { SqlItems } from "./items.js";
@@ -29,6 +31,9 @@ function repositories(context: RepositoryContext): StoreRepositories {
     audit: new SqlAudit(context),
     webhooks: new SqlWebhooks(context),
     actionLog: new SqlActionLog(context),
+    moderators: new SqlModerators(context),
+    decisions: new SqlDecisions(context),
+    appeals: new SqlAppeals(context),
   };
 }
 

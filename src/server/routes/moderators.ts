@@ -1,0 +1,100 @@
+import type { FastifyPluginAsync } from "fastify";
+import { VigilError } from "../../core/index.js";
+import { MODERATOR_ROLES, type ModeratorPatch, type NewModerator } from "../../store/index.js";
+import type { ServerContext } from "../context.js";
+import { ModeratorService } from "../services/moderators.js";
+import { requireAccountAdmin, reviewScope } from "./review-access.js";
+import { errorResponse } from "./route-config.js";
+
+const idParams = {
+  type: "object",
+  required: ["moderatorId"],
+  properties: { moderatorId: { type: "string", minLength: 1, maxLength: 64 } },
+} as const;
+
+/**
+ * Moderator accounts (admins only): create one with its first key, list them, change a role or
+ * disable an account (its keys stop working at once), issue another key.
+ */
+export function moderatorRoutes({ store }: ServerContext): FastifyPluginAsync {
+  const moderators = new ModeratorService(store);
+  const tags = ["moderators"];
+  const response = { "4xx": errorResponse };
+  return async (app) => {
+    app.post(
+      "/v1/moderators",
+      {
+        ...reviewScope("review"),
+        schema: {
+          tags,
+          summary: "Create a moderator account and its API key (shown once)",
+          body: {
+            type: "object",
+            additionalProperties: false,
+            required: ["name", "role"],
+            properties: {
+              name: { type: "string", minLength: 1, maxLength: 100 },
+              role: { type: "string", enum: [...MODERATOR_ROLES] },
+            },
+          },
+          response,
+        },
+      },
+      async (request, reply) => {
+        const actor = requireAccountAdmin(request);
+        const created = await moderators.create(request.body as NewModerator, actor);
+        return reply.status(201).send(created);
+      },
+    );
+
+    app.get(
+      "/v1/moderators",
+      { ...reviewScope("review"), schema: { tags, summary: "Every moderator account", response } },
+      async (request) => {
+        requireAccountAdmin(request);
+        return { moderators: await store.moderators.list() };
+      },
+    );
+
+    app.patch(
+      "/v1/moderators/:moderatorId",
+      {
+        ...reviewScope("review"),
+        schema: {
+          tags,
+          summary: "Change a moderator's role, or disable / enable the account",
+          params: idParams,
+          body: {
+            type: "object",
+            additionalProperties: false,
+            properties: {
+              role: { type: "string", enum: [...MODERATOR_ROLES] },
+              disabled: { type: "boolean" },
+            },
+          },
+          response,
+        },
+      },
+      async (request) => {
+        const actor = requireAccountAdmin(request);
+        const { moderatorId } = request.params as { moderatorId: string };
+        return moderators.update(moderatorId, request.body as ModeratorPatch, actor);
+      },
+    );
+
+    app.post(
+      "/v1/moderators/:moderatorId/keys",
+      {
+        ...reviewScope("review"),
+        schema: { tags, summary: "A new API key for a moderator", params: idParams, response },
+      },
+      async (request, reply) => {
+        const actor = requireAccountAdmin(request);
+        const { moderatorId } = request.params as { moderatorId: string };
+        const moderator = await store.moderators.get(moderatorId);
+        if (!moderator) throw new VigilError("store/not-found", "There is no such moderator.");
+        return reply.status(201).send(await moderators.issueKey(moderator, actor));
+      },
+    );
+  };
+}
