@@ -44,6 +44,9 @@ export interface ProcessResult {
   readonly processed: boolean;
 }
 
+/** A case a bank's `review` action opens, when no rule gives a severity (a report of ncii: 2). */
+const DEFAULT_REVIEW_SEVERITY = 2;
+
 /** Verdicts that take content down; each is one action per item, whatever the redeliveries. */
 const TAKEDOWNS: ReadonlySet<string> = new Set(["block", "remove", "remove_and_ban"]);
 
@@ -84,7 +87,8 @@ export class ContentPipeline {
     ];
     if (reasons.length === 0) reasons.push("no bank matched and no rule fired");
 
-    await this.act(item, verdict, reasons, matches, evaluation, policy.version);
+    const hashes = [...record.signals, ...signals.computed].map((signal) => signal.value);
+    await this.act(item, verdict, reasons, matches, evaluation, policy.version, hashes);
     await store.items.complete(item.id, {
       signals: signals.computed,
       matches: matches.map(({ bankId, entryId, signalType, distance }) => ({
@@ -97,6 +101,43 @@ export class ContentPipeline {
       reasons,
     });
     return { itemId, verdict, reasons, processed: true };
+  }
+
+  /**
+   * Opens the review case for the item's content, or joins the open one: grouped by its first
+   * hash (PDQ first: the same image re-encoded joins the same case only if the hash is equal,
+   * which exact grouping needs), else by the item itself. Linking is idempotent.
+   */
+  private async openCase(
+    item: IngestedItem,
+    hashes: readonly string[],
+    evaluation: Evaluation,
+  ): Promise<string> {
+    const reviews = evaluation.fired.filter((rule) =>
+      rule.actions.some((action) => action.kind === "review"),
+    );
+    const severity = Math.max(
+      DEFAULT_REVIEW_SEVERITY,
+      ...reviews.flatMap((rule) => [
+        rule.severity ?? 0,
+        ...rule.actions.map((action) => (action.kind === "review" ? (action.severity ?? 0) : 0)),
+      ]),
+    );
+    const opened = await this.deps.store.cases.openForItem({
+      groupKey: hashes[0] ?? `item:${item.id}`,
+      itemId: item.id,
+      severity,
+      ...(reviews[0] ? { ruleId: reviews[0].ruleId } : {}),
+    });
+    // Emitted on every run, not only when `created`: a rerun after a crash must still announce
+    // the case; the event's id is the case's, so receivers and the delivery log drop repeats.
+    await this.deps.events.emit({
+      id: `case-opened:${opened.case.id}`,
+      type: "case.opened",
+      at: this.clock().toISOString(),
+      data: { caseId: opened.case.id, itemId: item.id, severity: opened.case.severity },
+    });
+    return opened.case.id;
   }
 
   /** Reports already filed about this content (by any of its hashes): the open case's count. */
@@ -118,10 +159,12 @@ export class ContentPipeline {
     matches: readonly BankMatch[],
     evaluation: Evaluation,
     policyVersion: number | null,
+    hashes: readonly string[],
   ): Promise<void> {
     const wantsWebhook = evaluation.actions.some((action) => action.kind === "webhook");
     if (verdict === "allow" && !wantsWebhook) return;
     const eventId = `verdict:${item.id}`;
+    const caseId = verdict === "review" ? await this.openCase(item, hashes, evaluation) : null;
     if (TAKEDOWNS.has(verdict)) {
       // One record per item and verdict, first writer wins: a rerun after a crash finds it.
       await this.deps.store.actionLog.record({
@@ -153,6 +196,7 @@ export class ContentPipeline {
       })),
       rules: evaluation.fired.map((rule) => ({ id: rule.ruleId, version: rule.version })),
       policyVersion,
+      caseId,
     };
     await this.deps.events.emit({
       id: eventId,

@@ -125,7 +125,10 @@ export interface ItemRepository {
     readonly limit?: number;
   }): Promise<IngestedItem[]>;
   counts(): Promise<ItemCounts>;
-  /** The author's items on this platform whose verdict took them down, `excludeId` aside. */
+  /**
+   * The author's items on this platform that were taken down — by their verdict, or by a
+   * moderator's removal not overturned on appeal — `excludeId` aside.
+   */
   authorTakedowns(platform: string | null, authorId: string, excludeId?: string): Promise<number>;
 }
 

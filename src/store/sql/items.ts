@@ -199,12 +199,20 @@ export class SqlItems implements ItemRepository {
     authorId: string,
     excludeId?: string,
   ): Promise<number> {
+    // Taken down automatically (the verdict) or by a moderator (a removal not overturned).
     const row = await first(
       this.context.db,
-      `SELECT count(*) AS n FROM content_items
-       WHERE author_id = ? AND ${platform === null ? "platform IS NULL" : "platform = ?"}
-         AND verdict IN (${TAKEDOWN_VERDICTS.map(() => "?").join(", ")}) AND id <> ?`,
-      [authorId, ...(platform === null ? [] : [platform]), ...TAKEDOWN_VERDICTS, excludeId ?? ""],
+      `SELECT count(*) AS n FROM content_items i
+       WHERE i.author_id = ? AND ${platform === null ? "i.platform IS NULL" : "i.platform = ?"}
+         AND i.id <> ?
+         AND (i.verdict IN (${TAKEDOWN_VERDICTS.map(() => "?").join(", ")})
+           OR EXISTS (
+             SELECT 1 FROM case_items ci
+             JOIN cases c ON c.id = ci.case_id
+             JOIN decisions d ON d.case_id = c.id
+             WHERE ci.item_id = i.id AND d.decision IN ('remove', 'remove_and_ban')
+               AND (c.last_decision IS NULL OR c.last_decision <> 'overturn')))`,
+      [authorId, ...(platform === null ? [] : [platform]), excludeId ?? "", ...TAKEDOWN_VERDICTS],
     );
     return int(row!, "n");
   }
