@@ -16,6 +16,8 @@ export type {
   BankRepository,
   CaseRepository,
   EntryRepository,
+  EvaluationRepository,
+  PolicyRepository,
   ReportRepository,
   ScanRepository,
   Store,
@@ -78,5 +80,14 @@ export type {
   ListAuditOptions,
   NewAuditEvent,
 } from "./audit-types.js";
+export type {
+  EvaluationRecord,
+  IterateEvaluationsOptions,
+  ListPoliciesOptions,
+  NewEvaluation,
+  NewPolicyVersion,
+  RuleCount,
+  StoredPolicy,
+} from "./policy-types.js";
 export { auditEventHash, canonicalJson, GENESIS_HASH } from "./audit-hash.js";
 export { MAX_VIDEO_FRAMES } from "./values.js";

@@ -9,6 +9,8 @@ import { reportsMigration } from "./003-reports.js";
 import { apiKeysMigration } from "./004-api-keys.js";
 import { auditMigration } from "./005-audit.js";
 import { auditChainMigration } from "./006-audit-chain.js";
+// Version 7 is taken by a parallel branch; it lands before this one.
+import { policiesMigration } from "./008-policies.js";
 
 export const MIGRATIONS: readonly Migration[] = [
   banksMigration,
@@ -17,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   apiKeysMigration,
   auditMigration,
   auditChainMigration,
+  policiesMigration,
 ];

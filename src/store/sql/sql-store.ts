@@ -9,8 +9,10 @@ import { SqlBanks } from "./banks.js";
 import { SqlCases } from "./cases.js";
 import type { RepositoryContext } from "./context.js";
 import { SqlEntries } from "./entries.js";
+import { SqlEvaluations } from "./evaluations.js";
 import type { SqlExecutor } from "./executor.js";
 import { appliedMigrations } from "./migrate.js";
+import { SqlPolicies } from "./policies.js";
 import { SqlReports } from "./reports.js";
 import { SqlScans } from "./scans.js";
 
@@ -23,6 +25,8 @@ function repositories(context: RepositoryContext): StoreRepositories {
     cases: new SqlCases(context),
     apiKeys: new SqlApiKeys(context),
     audit: new SqlAudit(context),
+    policies: new SqlPolicies(context),
+    evaluations: new SqlEvaluations(context),
   };
 }
 
