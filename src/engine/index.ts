@@ -30,3 +30,16 @@ export {
   type EventType,
   type VigilEvent,
 } from "./events.js";
+export {
+  PolicyService,
+  type ActivePolicy,
+  type PolicyServiceOptions,
+  type PolicyUpdate,
+} from "./policies.js";
+export { DEFAULT_RULE_SET } from "./default-policy.js";
+export { FactsError, factsFromJson } from "./policy-facts.js";
+export {
+  backtestStored,
+  type StoredBacktestOptions,
+  type StoredBacktestReport,
+} from "./policy-backtest.js";

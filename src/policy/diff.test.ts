@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { diffRuleSets } from "./diff.js";
 import { parseRuleSet } from "./parse-rule.js";
+import type { RuleSet } from "./rule-types.js";
 
 const rule = (id: string, extra: Record<string, unknown> = {}) => ({
   id,
@@ -42,5 +43,15 @@ describe("diffRuleSets", () => {
       versionChanged: [],
       changedWithoutVersion: [],
     });
+  });
+});
+
+describe("diffRuleSets key order", () => {
+  it("does not mistake a stored rule with its keys in another order for a change", () => {
+    const a = parseRuleSet({ rules: [rule("a")] });
+    const reversed = Object.fromEntries(Object.entries(rule("a")).reverse());
+    // As a database that does not keep key order (PostgreSQL jsonb) might hand it back.
+    const stored = { rules: [reversed] } as unknown as RuleSet;
+    expect(diffRuleSets(a, stored).changedWithoutVersion).toEqual([]);
   });
 });

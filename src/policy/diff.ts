@@ -43,8 +43,15 @@ export function diffRuleSets(before: RuleSet, after: RuleSet): RuleSetDiff {
   };
 }
 
-/** Mode is compared on its own above; here the rest of the rule. */
+/** Mode is compared on its own above; here the rest of the rule, whatever its key order. */
 function sameRule(a: object, b: object): boolean {
-  const strip = (r: object) => JSON.stringify({ ...r, mode: undefined });
+  const strip = (r: object) => JSON.stringify(sorted({ ...r, mode: undefined }));
   return strip(a) === strip(b);
+}
+
+function sorted(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sorted);
+  if (typeof value !== "object" || value === null) return value;
+  const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(entries.map(([k, v]) => [k, sorted(v)]));
 }
