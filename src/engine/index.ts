@@ -43,3 +43,8 @@ export {
   type StoredBacktestOptions,
   type StoredBacktestReport,
 } from "./policy-backtest.js";
+export {
+  runPolicyBacktest,
+  type PolicyBacktestInput,
+  type PolicyBacktestSummary,
+} from "./policy-backtest-run.js";

@@ -48,3 +48,4 @@ export {
 } from "./backtest.js";
 export { guessFormat, parseRuleSetText, MAX_RULE_TEXT, type RuleFileFormat } from "./parse-text.js";
 export { diffRuleSets, type RuleSetDiff } from "./diff.js";
+export { describeRule } from "./describe-rule.js";

@@ -5,7 +5,14 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
  * record; the secret (32 random bytes, base64url) is checked against the SHA-256 stored for it,
  * in constant time. The secret itself is shown once at creation and never stored.
  */
-export const SCOPES = ["scan", "report", "banks:read", "banks:write", "admin"] as const;
+export const SCOPES = [
+  "scan",
+  "report",
+  "banks:read",
+  "banks:write",
+  "policies:read",
+  "admin",
+] as const;
 export type Scope = (typeof SCOPES)[number];
 
 export interface NewApiKey {

@@ -14,6 +14,7 @@ import { bankRoutes } from "./routes/banks.js";
 import { entryRoutes } from "./routes/entries.js";
 import { exchangeRoutes } from "./routes/exchange.js";
 import { healthRoutes } from "./routes/health.js";
+import { policyRoutes } from "./routes/policies.js";
 import { reportRoutes } from "./routes/reports.js";
 import { scanRoutes } from "./routes/scan.js";
 import type { ServerContext } from "./context.js";
@@ -101,6 +102,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(bankRoutes(context));
   await app.register(entryRoutes(context));
   await app.register(exchangeRoutes(context));
+  await app.register(policyRoutes(context));
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   // Until the web console exists (its own issue), the front page is the API's documentation.
   app.get("/", { schema: { hide: true } }, async (_request, reply) => reply.redirect("/docs"));

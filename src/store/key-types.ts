@@ -4,7 +4,14 @@
  */
 import type { IsoTimestamp } from "./types.js";
 
-export const API_SCOPES = ["scan", "report", "banks:read", "banks:write", "admin"] as const;
+export const API_SCOPES = [
+  "scan",
+  "report",
+  "banks:read",
+  "banks:write",
+  "policies:read",
+  "admin",
+] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 export interface ApiKey {
