@@ -73,11 +73,6 @@ function yamlFail(problem: YAMLError): never {
   syntax(`not valid YAML: ${head}`, pos ? { line: pos.line, column: pos.col } : undefined);
 }
 
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset).split("\n");
-  return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
-}
-
 function syntax(problem: string, where?: { line: number; column: number }): never {
   const prefix = where ? `line ${where.line}, column ${where.column}: ` : "";
   throw new VigilError("policy/invalid-rule", `${prefix}${problem}`, { path: "", ...where });
