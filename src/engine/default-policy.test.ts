@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../policy/index.js";
 import { buildPolicyItem } from "../../test/helpers/policy.js";
@@ -46,5 +47,16 @@ describe("DEFAULT_RULE_SET", () => {
       "nudity-protected-face",
       "deepfake-classifier",
     ]);
+  });
+});
+
+describe("docs/POLICY.md", () => {
+  it("lists the default rules with their modes as the code has them", () => {
+    const doc = readFileSync(new URL("../../docs/POLICY.md", import.meta.url), "utf8");
+    const section = doc.split("## The default rule set")[1]!.split("\n## ")[0]!;
+    const rows = [...section.matchAll(/^\| `([a-z.-]+)` +\| (live|shadow|off) /gm)];
+    expect(rows.map((m) => [m[1], m[2]])).toEqual(
+      DEFAULT_RULE_SET.rules.map((r) => [r.id, r.mode]),
+    );
   });
 });
