@@ -98,6 +98,17 @@ forEachBackend((backend) => {
       expect((await reader.current()).ruleSet.rules.map((r) => r.id)).toEqual(["b"]);
     });
 
+    it("keeps the audit event small when a change touches a thousand rules", async () => {
+      const service = new PolicyService({ store, clock: clock.now });
+      const many = (prefix: string) =>
+        Array.from({ length: 1000 }, (_, i) => rule(`${prefix}-${"x".repeat(50)}-${i}`));
+      await service.update({ rules: many("old") }, { actor: "test" });
+      await service.update({ rules: many("new") }, { actor: "test" });
+      const [event] = (await store.audit.list({ limit: 1 })).items;
+      expect(event!.details["added"]).toHaveLength(21);
+      expect((event!.details["removed"] as string[])[20]).toBe("and 980 more");
+    });
+
     it("reads a stored version back, parsed", async () => {
       const service = new PolicyService({ store, clock: clock.now });
       await service.update({ rules: [rule("a")] }, { actor: "test" });

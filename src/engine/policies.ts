@@ -40,7 +40,7 @@ export interface PolicyUpdate {
 }
 
 /** Rule ids named in an audit event's details; the rest are counted (details stay small). */
-const MAX_IDS_IN_AUDIT = 50;
+const MAX_IDS_IN_AUDIT = 20;
 
 export class PolicyService {
   private readonly store: Store;

@@ -81,6 +81,18 @@ forEachBackend((backend) => {
       ]);
     });
 
+    it("records an item once when the same evaluation arrives several times at once", async () => {
+      const results = await Promise.all(
+        Array.from({ length: 5 }, () => store.evaluations.record(evaluation("item-1"))),
+      );
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+      expect(new Set(results.map((r) => r.evaluation.id)).size).toBe(1);
+      expect(await store.evaluations.ruleCounts()).toEqual([
+        { ruleId: "many-reports", mode: "shadow", count: 1 },
+        { ruleId: "minor-reports", mode: "live", count: 1 },
+      ]);
+    });
+
     it("records the default rule set as policy version null", async () => {
       const { evaluation: record } = await store.evaluations.record(
         evaluation("item-1", { policyVersion: null, verdict: "allow", fired: [], shadow: [] }),
