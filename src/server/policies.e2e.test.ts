@@ -84,6 +84,20 @@ forEachBackend((backend) => {
       });
     });
 
+    it("documents its routes in the OpenAPI document", async () => {
+      server = await testServer(await backend.open());
+      const doc = (await server.call("GET", "/openapi.json", { token: null })).json();
+      expect(Object.keys(doc.paths)).toEqual(
+        expect.arrayContaining([
+          "/v1/policies",
+          "/v1/policies/versions",
+          "/v1/policies/versions/{version}",
+          "/v1/policies/backtest",
+        ]),
+      );
+      expect(Object.keys(doc.paths["/v1/policies"])).toEqual(["get", "put"]);
+    });
+
     it("stores versions from JSON and YAML bodies, lists them and reads each back", async () => {
       server = await testServer(await backend.open());
       const first = await put({ ruleSet: { rules: [minorRule] }, comment: "first" });
