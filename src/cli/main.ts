@@ -4,6 +4,12 @@ import { runDemoCommand } from "./commands/demo.js";
 import { runHashCommand } from "./commands/hash.js";
 import { runKeysCreate, runKeysList, runKeysRevoke } from "./commands/keys.js";
 import { runMatchCommand } from "./commands/match.js";
+import {
+  runPolicyApply,
+  runPolicyBacktest,
+  runPolicyShow,
+  runPolicyValidate,
+} from "./commands/policy.js";
 import { runServeCommand } from "./commands/serve.js";
 import { processIo, type CliIo } from "./io.js";
 
@@ -85,7 +91,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .requiredOption("--name <name>", "who or what the key is for")
     .requiredOption(
       "--scopes <list>",
-      "comma-separated: scan, report, banks:read, banks:write, admin",
+      "comma-separated: scan, report, banks:read, banks:write, policies:read, admin",
     )
     .option("--rate-limit <n>", "requests a minute (default: the server's)", positiveInteger)
     .option("--data <dir>", "directory of the embedded database")
@@ -119,6 +125,49 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .option("--data <dir>", "directory of the embedded database")
     .action(async (options) => {
       exitCode = await runAuditVerify(options, io);
+    });
+
+  const policy = program.command("policy").description("rule files: check, store, show, backtest");
+  policy
+    .command("validate")
+    .description("check a JSON or YAML rule file; prints each rule in words, exit 1 on a bad rule")
+    .argument("<file>")
+    .action(async (file: string) => {
+      exitCode = await runPolicyValidate(file, io);
+    });
+  policy
+    .command("apply")
+    .description("store a rule file as the next policy version (the one in force)")
+    .argument("<file>")
+    .option("--comment <text>", "why, for the version list and the audit log")
+    .option("--data <dir>", "directory of the embedded database")
+    .action(async (file: string, options) => {
+      exitCode = await runPolicyApply(file, options, io);
+    });
+  policy
+    .command("show")
+    .description("print the rule set in force (or a stored version), each rule in words")
+    .option("--version <n>", "a stored version", positiveInteger)
+    .option("--json", "the rule set as JSON")
+    .option("--data <dir>", "directory of the embedded database")
+    .action(async (options) => {
+      exitCode = await runPolicyShow(options, io);
+    });
+  policy
+    .command("backtest")
+    .description("replay recorded evaluations through a rule file and report what would change")
+    .argument("<file>")
+    .option(
+      "--against <n>",
+      "the stored version to compare with (default: the one in force)",
+      positiveInteger,
+    )
+    .option("--limit <n>", "at most this many recorded items, oldest first", positiveInteger)
+    .option("--since <time>", "only items evaluated at or after this ISO 8601 time")
+    .option("--json", "the report as JSON")
+    .option("--data <dir>", "directory of the embedded database")
+    .action(async (file: string, options) => {
+      exitCode = await runPolicyBacktest(file, options, io);
     });
 
   program

@@ -73,3 +73,21 @@ export {
   type ReviewActor,
   type ReviewServiceOptions,
 } from "./review-types.js";
+export {
+  PolicyService,
+  type ActivePolicy,
+  type PolicyServiceOptions,
+  type PolicyUpdate,
+} from "./policies.js";
+export { DEFAULT_RULE_SET } from "./default-policy.js";
+export { FactsError, factsFromJson } from "./policy-facts.js";
+export {
+  backtestStored,
+  type StoredBacktestOptions,
+  type StoredBacktestReport,
+} from "./policy-backtest.js";
+export {
+  runPolicyBacktest,
+  type PolicyBacktestInput,
+  type PolicyBacktestSummary,
+} from "./policy-backtest-run.js";

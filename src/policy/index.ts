@@ -6,7 +6,8 @@
  *
  * It must never do I/O, read a clock, draw random numbers or import the engine above it:
  * evaluation is a pure function of the rule set and the item, so it can be replayed, backtested
- * and explained. Acting on a verdict belongs to the actions part; loading rule files, to callers.
+ * and explained. Acting on a verdict belongs to the actions part; reading rule files from disk, to callers
+ * (`parseRuleSetText` takes their text).
  */
 export type {
   Action,
@@ -45,3 +46,6 @@ export {
   type RuleFireCount,
   type VerdictChange,
 } from "./backtest.js";
+export { guessFormat, parseRuleSetText, MAX_RULE_TEXT, type RuleFileFormat } from "./parse-text.js";
+export { diffRuleSets, type RuleSetDiff } from "./diff.js";
+export { describeRule } from "./describe-rule.js";

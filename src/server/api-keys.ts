@@ -11,6 +11,7 @@ export const SCOPES = [
   "report",
   "banks:read",
   "banks:write",
+  "policies:read",
   "review",
   "admin",
 ] as const;

@@ -17,6 +17,7 @@ import { entryRoutes } from "./routes/entries.js";
 import { exchangeRoutes } from "./routes/exchange.js";
 import { healthRoutes } from "./routes/health.js";
 import { moderatorRoutes } from "./routes/moderators.js";
+import { policyRoutes } from "./routes/policies.js";
 import { reportRoutes } from "./routes/reports.js";
 import { queueRoutes } from "./routes/queue.js";
 import { reviewRoutes } from "./routes/review.js";
@@ -124,6 +125,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(webhookRoutes(context));
   await app.register(queueRoutes(context));
   await app.register(actionRoutes(context));
+  await app.register(policyRoutes(context));
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   // Until the web console exists (its own issue), the front page is the API's documentation.
   app.get("/", { schema: { hide: true } }, async (_request, reply) => reply.redirect("/docs"));

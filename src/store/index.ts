@@ -21,6 +21,8 @@ export type {
   CaseRepository,
   EntryRepository,
   ItemRepository,
+  EvaluationRepository,
+  PolicyRepository,
   ReportRepository,
   ScanRepository,
   Store,
@@ -127,6 +129,15 @@ export type {
   ListAuditOptions,
   NewAuditEvent,
 } from "./audit-types.js";
+export type {
+  EvaluationRecord,
+  IterateEvaluationsOptions,
+  ListPoliciesOptions,
+  NewEvaluation,
+  NewPolicyVersion,
+  RuleCount,
+  StoredPolicy,
+} from "./policy-types.js";
 export { auditEventHash, canonicalJson, GENESIS_HASH } from "./audit-hash.js";
 export { MAX_VIDEO_FRAMES } from "./values.js";
 export type {

@@ -10,6 +10,7 @@ export const API_SCOPES = [
   "report",
   "banks:read",
   "banks:write",
+  "policies:read",
   "review",
   "admin",
 ] as const;

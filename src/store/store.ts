@@ -62,6 +62,15 @@ import type {
   WebhookEndpointWithSecret,
   WebhookPatch,
 } from "./webhook-types.js";
+import type {
+  EvaluationRecord,
+  IterateEvaluationsOptions,
+  ListPoliciesOptions,
+  NewEvaluation,
+  NewPolicyVersion,
+  RuleCount,
+  StoredPolicy,
+} from "./policy-types.js";
 import type { IsoTimestamp, Page, PageOptions, SignalType } from "./types.js";
 
 export interface BankRepository {
@@ -262,6 +271,26 @@ export interface ActionLogRepository {
   list(options?: ListActionsOptions): Promise<Page<ActionRecord, number>>;
 }
 
+export interface PolicyRepository {
+  /** Stores the next version (1, 2, 3…), atomically: two saves at once get different versions. */
+  save(policy: NewPolicyVersion): Promise<StoredPolicy>;
+  /** The newest version: the one in force; null before the first save. */
+  current(): Promise<StoredPolicy | null>;
+  get(version: number): Promise<StoredPolicy | null>;
+  /** Newest first; pass a page's `next` as `before` for the page after it. */
+  list(options?: ListPoliciesOptions): Promise<Page<StoredPolicy, number>>;
+}
+
+export interface EvaluationRepository {
+  /** Idempotent on itemId: a second record for the same item returns the first, unchanged (`created: false`). */
+  record(evaluation: NewEvaluation): Promise<{ evaluation: EvaluationRecord; created: boolean }>;
+  get(itemId: string): Promise<EvaluationRecord | null>;
+  /** Oldest first, a page at a time. */
+  iterate(options?: IterateEvaluationsOptions): AsyncIterable<readonly EvaluationRecord[]>;
+  /** How many items each rule fired on, live and shadow, since a time (for the rules page). */
+  ruleCounts(options?: { readonly since?: IsoTimestamp }): Promise<RuleCount[]>;
+}
+
 export interface AppliedMigration {
   readonly version: number;
   readonly name: string;
@@ -283,6 +312,8 @@ export interface StoreRepositories {
   readonly moderators: ModeratorRepository;
   readonly decisions: DecisionRepository;
   readonly appeals: AppealRepository;
+  readonly policies: PolicyRepository;
+  readonly evaluations: EvaluationRepository;
 }
 
 export interface Store extends StoreRepositories {

@@ -10,8 +10,10 @@ import { apiKeysMigration } from "./004-api-keys.js";
 import { auditMigration } from "./005-audit.js";
 import { auditChainMigration } from "./006-audit-chain.js";
 import { contentIngestMigration } from "./007-content-ingest.js";
+import { policiesMigration } from "./008-policies.js";
 import { reviewMigration } from "./009-review.js";
 import { webhooksMigration } from "./010-webhooks.js";
+// Version 7 is taken by a parallel branch; it lands before this one.
 
 export const MIGRATIONS: readonly Migration[] = [
   banksMigration,
@@ -21,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   auditMigration,
   auditChainMigration,
   contentIngestMigration,
+  policiesMigration,
   reviewMigration,
   webhooksMigration,
 ];

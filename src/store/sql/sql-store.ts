@@ -13,8 +13,10 @@ import { SqlModerators } from "./moderators.js";
 import type { RepositoryContext } from "./context.js";
 import { SqlEntries } from "./entries.js";
 import { SqlItems } from "./items.js";
+import { SqlEvaluations } from "./evaluations.js";
 import type { SqlExecutor } from "./executor.js";
 import { appliedMigrations } from "./migrate.js";
+import { SqlPolicies } from "./policies.js";
 import { SqlReports } from "./reports.js";
 import { SqlScans } from "./scans.js";
 import { SqlWebhooks } from "./webhooks.js";
@@ -34,6 +36,8 @@ function repositories(context: RepositoryContext): StoreRepositories {
     moderators: new SqlModerators(context),
     decisions: new SqlDecisions(context),
     appeals: new SqlAppeals(context),
+    policies: new SqlPolicies(context),
+    evaluations: new SqlEvaluations(context),
   };
 }
 
