@@ -14,7 +14,7 @@ import {
   type PolicyVerdict,
   type RuleSet,
 } from "../policy/index.js";
-import type { IngestedItem, JsonObject, Store } from "../store/index.js";
+import type { IngestedItem, JsonObject, JsonValue, Store } from "../store/index.js";
 import type { BankMatcher } from "./bank-matcher.js";
 import type { EventSink } from "./events.js";
 import { itemFacts } from "./item-facts.js";
@@ -43,6 +43,9 @@ export interface ProcessResult {
   /** False when the item had been processed already (a redelivered job): nothing was done. */
   readonly processed: boolean;
 }
+
+/** Reports read per case for their reasons (the page limit of the store). */
+const REPORTS_READ = 500;
 
 /** A case a bank's `review` action opens, when no rule gives a severity (a report of ncii: 2). */
 const DEFAULT_REVIEW_SEVERITY = 2;
@@ -80,6 +83,15 @@ export class ContentPipeline {
           : await store.items.authorTakedowns(item.platform, item.authorId, item.id),
     });
     const evaluation = evaluate(policy.ruleSet, facts);
+    // The record a backtest replays; shadow rules show here what they would have done.
+    await store.evaluations.record({
+      itemId: item.id,
+      policyVersion: policy.version,
+      facts: toJson(facts),
+      verdict: evaluation.verdict,
+      fired: toJson(evaluation.fired),
+      shadow: toJson(evaluation.shadow),
+    });
     const verdict = strongerVerdict(bank.verdict, evaluation.verdict);
     const reasons = [
       ...(matches.length > 0 ? bank.reasons : []),
@@ -144,12 +156,22 @@ export class ContentPipeline {
   private async reportsAbout(
     hashes: readonly string[],
   ): Promise<{ reportCount: number; reportReasons: string[] }> {
-    let reportCount = 0;
+    const { store } = this.deps;
+    let best: { reportCount: number; reportReasons: string[] } = {
+      reportCount: 0,
+      reportReasons: [],
+    };
     for (const hash of new Set(hashes)) {
-      const open = await this.deps.store.cases.findOpen(hash);
-      if (open) reportCount = Math.max(reportCount, open.reportCount);
+      const open = await store.cases.findOpen(hash);
+      if (!open || open.reportCount <= best.reportCount) continue;
+      // The reasons of the first page of reports: enough for "at least N reports said…" rules.
+      const reports = await store.reports.listByCase(open.id, { limit: REPORTS_READ });
+      best = {
+        reportCount: open.reportCount,
+        reportReasons: reports.items.map((report) => report.reason),
+      };
     }
-    return { reportCount, reportReasons: [] };
+    return best;
   }
 
   private async act(
@@ -205,4 +227,9 @@ export class ContentPipeline {
       data,
     });
   }
+}
+
+/** Policy facts and evaluations are plain data; a round trip makes them the store's JSON. */
+function toJson<T>(value: T): T extends readonly unknown[] ? JsonValue : JsonObject {
+  return JSON.parse(JSON.stringify(value)) as T extends readonly unknown[] ? JsonValue : JsonObject;
 }

@@ -3,7 +3,7 @@ import multipart from "@fastify/multipart";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
-import { NO_EVENTS, type BankMatcher, type EventSink } from "../engine/index.js";
+import { NO_EVENTS, PolicyService, type BankMatcher, type EventSink } from "../engine/index.js";
 import type { JobQueue } from "../queue/index.js";
 import type { Store } from "../store/index.js";
 import { installAuth } from "./auth.js";
@@ -39,6 +39,8 @@ export interface ServerDeps {
   readonly queue: JobQueue;
   /** `health`: only /healthz and /metrics (a worker process). Default `all`. */
   readonly routes?: "all" | "health";
+  /** Default: a PolicyService of its own over the store. */
+  readonly policies?: PolicyService;
   /** Default: events go nowhere. */
   readonly events?: EventSink;
   /** Pino options or false; tests pass false. */
@@ -67,6 +69,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     matcher,
     queue,
     events: deps.events ?? NO_EVENTS,
+    policies: deps.policies ?? new PolicyService({ store }),
     metrics,
   };
 

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { encode, scenePixels } from "../../test/helpers/images.js";
 import { testServer, type TestServer } from "../../test/helpers/server.js";
 import { forEachBackend } from "../../test/helpers/store-backends.js";
-import { NO_EVENTS, type EventSink, type VigilEvent } from "../engine/index.js";
+import { NO_EVENTS, PolicyService, type EventSink, type VigilEvent } from "../engine/index.js";
 import { startWorkers, type Workers } from "./workers.js";
 
 /**
@@ -50,7 +50,7 @@ forEachBackend((backend) => {
       store: s.store,
       queue: s.queue,
       matcher: () => s.matcher,
-      policies: { current: async () => ({ version: null, ruleSet: { rules: [] } }) },
+      policies: new PolicyService({ store: s.store }),
       events,
       fetchOptions: { allowPrivateNetworks: true, allowedPorts: [Number(new URL(mediaUrl).port)] },
       concurrency: 2,
@@ -139,7 +139,8 @@ forEachBackend((backend) => {
       expect(record.item).toMatchObject({ status: "done", error: null });
       verdicts[`m${index + 1}`] = record.item.verdict;
     }
-    expect(verdicts).toEqual({ m1: "block", m2: "allow", m3: "block", m4: "block" });
+    // The bank blocks; the default rule set's `known-ncii` removes what is already posted.
+    expect(verdicts).toEqual({ m1: "remove", m2: "allow", m3: "remove", m4: "remove" });
     const m1 = (
       await server.call("GET", `/v1/content/${results.items[0]!.id}`, { token: ingestKey })
     ).json() as {
@@ -147,6 +148,7 @@ forEachBackend((backend) => {
       signals: { signalType: string }[];
       matches: { bankId: string }[];
     };
+    expect(m1.item.reasons[1]).toMatch(/^rule `known-ncii`/);
     expect(m1.item.reasons[0]).toMatch(
       /^matched bank `victims` \(ncii\) at distance \d+ via PDQ → block$/,
     );
@@ -162,11 +164,48 @@ forEachBackend((backend) => {
       data: { platform: "telegram", takedown: true },
     });
 
+    // Every evaluation is on record for backtests, and each takedown is in the action log once.
+    const evaluation = await server.store.evaluations.get(results.items[0]!.id!);
+    expect(evaluation).toMatchObject({ verdict: "remove", policyVersion: null });
+    const actions = await server.call("GET", "/v1/actions?kind=item.remove");
+    expect((actions.json() as { items: unknown[] }).items).toHaveLength(3);
+
     const byKey = await server.call("GET", "/v1/content?idempotencyKey=m2", { token: ingestKey });
     expect(byKey.json()).toMatchObject({ verdict: "allow", status: "done" });
     expect((await server.call("GET", "/v1/content", { token: ingestKey })).json()).toEqual({
       counts: { queued: 0, done: 4, failed: 0 },
     });
+  });
+
+  it("sends what a review bank matches to the review queue, one case per content", async () => {
+    server = await testServer(await backend.open());
+    await server.call("POST", "/v1/banks", {
+      json: { id: "suspected", name: "Suspected", action: "review", labels: ["other"] },
+    });
+    const md5 = "8bbbaa9540800e378beadc8bbef7bb32";
+    await server.call("POST", "/v1/banks/suspected/entries", {
+      json: { signalType: "md5", value: md5 },
+    });
+    const ids: string[] = [];
+    for (const key of ["a", "b"]) {
+      const accepted = await server.call("POST", "/v1/content", {
+        json: { idempotencyKey: key, hashes: { md5 }, authorId: "u1", platform: "p" },
+      });
+      ids.push((accepted.json() as { id: string }).id);
+    }
+    startWorker();
+    await settled();
+    const open = await server.store.cases.findOpen(md5);
+    expect(open).not.toBeNull();
+    expect((await server.store.cases.items(open!.id)).map((i) => i.itemId).sort()).toEqual(
+      [...ids].sort(),
+    );
+    const moderator = await server.call("POST", "/v1/moderators", {
+      json: { name: "mina", role: "moderator" },
+    });
+    const { token } = moderator.json() as { token: string };
+    const queue = await server.call("GET", "/v1/review/queue", { token });
+    expect(JSON.stringify(queue.json())).toContain(open!.id);
   });
 
   it("fails an item whose media cannot be fetched from a forbidden address, and says why", async () => {

@@ -1,4 +1,4 @@
-import type { BankMatcher, EventSink } from "../engine/index.js";
+import type { BankMatcher, EventSink, PolicyService } from "../engine/index.js";
 import type { JobQueue } from "../queue/index.js";
 import type { Store } from "../store/index.js";
 import type { ServerConfig } from "./config.js";
@@ -12,5 +12,7 @@ export interface ServerContext {
   readonly queue: JobQueue;
   /** Where the engine's events go (the webhook dispatcher, or nowhere). */
   readonly events: EventSink;
+  /** The rule set in force, shared by the policy routes and this process's workers. */
+  readonly policies: PolicyService;
   readonly metrics: ServerMetrics;
 }

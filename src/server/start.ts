@@ -2,10 +2,10 @@ import type { FastifyInstance } from "fastify";
 import { WebhookDispatcher } from "../actions/index.js";
 import {
   loadMatcher,
+  PolicyService,
   syncMatcher,
   type BankMatcher,
   type MatcherSync,
-  type PolicySource,
 } from "../engine/index.js";
 import { openQueue, type JobQueue } from "../queue/index.js";
 import { openStore, type Store } from "../store/index.js";
@@ -30,9 +30,6 @@ export interface StartOptions {
   /** Where the first admin key is shown (once) when the database has no key yet. */
   readonly announce?: (text: string) => void;
 }
-
-/** Until rule sets are stored, the banks' own actions are the whole policy. */
-const NO_RULES: PolicySource = { current: async () => ({ version: null, ruleSet: { rules: [] } }) };
 
 /**
  * The process assembly: open the store named by the configuration (migrations run) and the
@@ -59,12 +56,15 @@ export async function startServer(
     if (config.role !== "worker") await ensureAdminKey(store, options.announce ?? (() => {}));
     // Verdicts (workers) and decisions (API) become signed webhooks, queued then delivered.
     const events = new WebhookDispatcher(store, queue);
+    // One rule set per process, re-read within seconds of a change made by any process.
+    const policies = new PolicyService({ store });
     const app = await buildServer({
       config,
       store,
       matcher,
       queue,
       events,
+      policies,
       routes: config.role === "worker" ? "health" : "all",
       ...(options.logger !== undefined ? { logger: options.logger } : {}),
     });
@@ -74,7 +74,7 @@ export async function startServer(
         store,
         queue,
         matcher: current,
-        policies: NO_RULES,
+        policies,
         events,
         fetchOptions: {
           allowPrivateNetworks: config.allowPrivateFetch,

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import { VigilError } from "../../core/index.js";
-import { PolicyService, runPolicyBacktest } from "../../engine/index.js";
+import { runPolicyBacktest } from "../../engine/index.js";
 import { describeRule, type RuleFileFormat, type RuleSet } from "../../policy/index.js";
 import type { StoredPolicy } from "../../store/index.js";
 import type { ServerContext } from "../context.js";
@@ -20,8 +20,7 @@ const versionParams = {
  * `policies:read` (rules reveal detection thresholds, so not every key may see them); changing
  * the rules decides what is taken down, so it needs `admin`. A backtest only reads: `policies:read`.
  */
-export function policyRoutes({ store }: ServerContext): FastifyPluginAsync {
-  const policies = new PolicyService({ store });
+export function policyRoutes({ store, policies }: ServerContext): FastifyPluginAsync {
   return async (app) => {
     const tags = ["policies"];
     // Rule files as the body, kept as text for parseRuleSetText; scoped to these routes.
