@@ -11,6 +11,7 @@ import {
   runPolicyValidate,
 } from "./commands/policy.js";
 import { runServeCommand } from "./commands/serve.js";
+import { SCOPES } from "../server/index.js";
 import { processIo, type CliIo } from "./io.js";
 
 /**
@@ -89,10 +90,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .command("create")
     .description("create an API key; prints it once")
     .requiredOption("--name <name>", "who or what the key is for")
-    .requiredOption(
-      "--scopes <list>",
-      "comma-separated: scan, report, banks:read, banks:write, policies:read, admin",
-    )
+    .requiredOption("--scopes <list>", `comma-separated: ${SCOPES.join(", ")}`)
     .option("--rate-limit <n>", "requests a minute (default: the server's)", positiveInteger)
     .option("--data <dir>", "directory of the embedded database")
     .action(async (options) => {

@@ -1,4 +1,4 @@
-import { isScope, issueApiKey, type Scope } from "../../server/index.js";
+import { isScope, issueApiKey, SCOPES, type Scope } from "../../server/index.js";
 import type { CliIo } from "../io.js";
 import { openConfiguredStore } from "../open-store.js";
 
@@ -18,7 +18,7 @@ export async function runKeysCreate(options: KeysCreateOptions, io: CliIo): Prom
   const unknown = scopes.filter((s) => !isScope(s));
   if (scopes.length === 0 || unknown.length > 0) {
     io.stderr(
-      `vigil keys create: unknown scope ${unknown.join(", ") || "(none given)"}; use scan, report, banks:read, banks:write, admin\n`,
+      `vigil keys create: unknown scope ${unknown.join(", ") || "(none given)"}; use ${SCOPES.join(", ")}\n`,
     );
     return 2;
   }
