@@ -110,6 +110,79 @@ describe("vigil serve and vigil keys", () => {
     }
   });
 
+  it("runs as separate API and worker processes on one data directory", async () => {
+    const roles = await mkdtemp(join(tmpdir(), "vigil-roles-"));
+    const children: ReturnType<typeof spawn>[] = [];
+    const serve = async (role: string) => {
+      const child = spawn(
+        process.execPath,
+        ["--import", "tsx", "src/cli/bin.ts", "serve", "--role", role, "--port", "0"],
+        {
+          cwd: join(import.meta.dirname, "..", ".."),
+          env: {
+            ...process.env,
+            VIGIL_HOST: "127.0.0.1",
+            VIGIL_DATA_DIR: roles,
+            VIGIL_LOG_LEVEL: "warn",
+          },
+          stdio: ["ignore", "pipe", "pipe"],
+        },
+      );
+      children.push(child);
+      let output = "";
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout!.on("data", (chunk: Buffer) => {
+          output += chunk.toString();
+          const found = /(?:listening on|health at) (http:\/\/[^\s/]+)/.exec(output);
+          if (found) resolve(found[1]!);
+        });
+        child.once("exit", (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
+      });
+      return { url, output };
+    };
+    try {
+      const api = await serve("api");
+      const admin = /(vgl_[0-9a-f]{12}_[A-Za-z0-9_-]{43})/.exec(api.output)![1]!;
+      const call = (path: string, body?: unknown) =>
+        fetch(`${api.url}${path}`, {
+          method: body === undefined ? "GET" : "POST",
+          headers: { authorization: `Bearer ${admin}`, "content-type": "application/json" },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+      await call("/v1/banks", { id: "victims", name: "Victims", labels: ["ncii"] });
+      const md5 = "8bbbaa9540800e378beadc8bbef7bb32";
+      await call("/v1/banks/victims/entries", { signalType: "md5", value: md5 });
+      const accepted = await call("/v1/content", { idempotencyKey: "k1", hashes: { md5 } });
+      expect(accepted.status).toBe(202);
+      const { id } = (await accepted.json()) as { id: string };
+      // The API process only queues: nothing decides the item until a worker runs.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const waiting = (await (await call(`/v1/content/${id}`)).json()) as {
+        item: { status: string };
+      };
+      expect(waiting.item.status).toBe("queued");
+
+      const worker = await serve("worker");
+      expect((await fetch(`${worker.url}/healthz`)).status).toBe(200);
+      expect((await fetch(`${worker.url}/v1/banks`)).status).toBe(404);
+      let item = { status: "queued", verdict: null as string | null };
+      for (let i = 0; i < 200 && item.status === "queued"; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        item = ((await (await call(`/v1/content/${id}`)).json()) as { item: typeof item }).item;
+      }
+      expect(item).toMatchObject({ status: "done", verdict: "remove" });
+    } finally {
+      for (const child of children) child.kill("SIGTERM");
+      await rm(roles, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses an unknown role", async () => {
+    const result = await cli("serve", "--role", "everything", "--data", dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--role");
+  });
+
   it("refuses unknown scopes", async () => {
     const result = await cli(
       "keys",
