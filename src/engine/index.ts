@@ -40,6 +40,7 @@ export {
 } from "./content-hashes.js";
 export {
   ContentPipeline,
+  type BankWriter,
   type PipelineDeps,
   type PolicySource,
   type ProcessResult,

@@ -14,7 +14,13 @@ import {
   type PolicyVerdict,
   type RuleSet,
 } from "../policy/index.js";
-import type { IngestedItem, JsonObject, JsonValue, Store } from "../store/index.js";
+import type {
+  IngestedItem,
+  JsonObject,
+  JsonValue,
+  NewContentSignal,
+  Store,
+} from "../store/index.js";
 import type { BankMatcher } from "./bank-matcher.js";
 import type { EventSink } from "./events.js";
 import { itemFacts } from "./item-facts.js";
@@ -26,6 +32,15 @@ export interface PolicySource {
   current(): Promise<{ readonly version: number | null; readonly ruleSet: RuleSet }>;
 }
 
+/** Where a rule's `add_to_bank` puts an item's hashes (the server's BankService: store, index, audit). */
+export interface BankWriter {
+  addHashes(
+    bankId: string,
+    hashes: readonly NewContentSignal[],
+    context: { readonly itemId: string; readonly ruleIds: readonly string[] },
+  ): Promise<void>;
+}
+
 export interface PipelineDeps {
   readonly store: Store;
   /** The matcher to use now: a worker's is swapped when the banks change elsewhere. */
@@ -33,6 +48,8 @@ export interface PipelineDeps {
   readonly policies: PolicySource;
   readonly events: EventSink;
   readonly fetchOptions: FetchUrlOptions;
+  /** Without one, an `add_to_bank` action is recorded as failed in the action log. */
+  readonly banks?: BankWriter;
   readonly clock?: () => Date;
 }
 
@@ -99,7 +116,9 @@ export class ContentPipeline {
     ];
     if (reasons.length === 0) reasons.push("no bank matched and no rule fired");
 
-    const hashes = [...record.signals, ...signals.computed].map((signal) => signal.value);
+    const allSignals = [...record.signals, ...signals.computed];
+    const hashes = allSignals.map((signal) => signal.value);
+    await this.addToBanks(item, allSignals, evaluation);
     await this.act(item, verdict, reasons, matches, evaluation, policy.version, hashes);
     await store.items.complete(item.id, {
       signals: signals.computed,
@@ -113,6 +132,48 @@ export class ContentPipeline {
       reasons,
     });
     return { itemId, verdict, reasons, processed: true };
+  }
+
+  /**
+   * Carries out the live rules' `add_to_bank` actions: the item's hashes go to the bank, once
+   * per item and bank (the action log's key), its outcome recorded. A missing bank fails the
+   * action, not the item: the rest of the path still runs.
+   */
+  private async addToBanks(
+    item: IngestedItem,
+    signals: readonly NewContentSignal[],
+    evaluation: Evaluation,
+  ): Promise<void> {
+    const { store } = this.deps;
+    for (const action of evaluation.actions) {
+      if (action.kind !== "add_to_bank") continue;
+      const key = `item:${item.id}:add_to_bank:${action.bank}`;
+      const existing = await store.actionLog.getByKey(key);
+      if (existing?.outcome === "ok") continue;
+      const ruleIds = evaluation.fired
+        .filter((rule) =>
+          rule.actions.some((a) => a.kind === "add_to_bank" && a.bank === action.bank),
+        )
+        .map((rule) => rule.ruleId);
+      const base = {
+        key,
+        kind: "bank.add",
+        subjectType: "item",
+        subjectId: item.id,
+        target: action.bank,
+      };
+      try {
+        if (!this.deps.banks) throw new Error("this process has no bank writer");
+        await this.deps.banks.addHashes(action.bank, signals, { itemId: item.id, ruleIds });
+        const detail = { hashes: signals.length, rules: ruleIds };
+        if (existing) await store.actionLog.update(key, { outcome: "ok", detail });
+        else await store.actionLog.record({ ...base, outcome: "ok", detail });
+      } catch (error) {
+        const detail = { error: error instanceof Error ? error.message : String(error) };
+        if (existing) await store.actionLog.update(key, { outcome: "failed", detail });
+        else await store.actionLog.record({ ...base, outcome: "failed", detail });
+      }
+    }
   }
 
   /**

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { encode, scenePixels } from "../../test/helpers/images.js";
 import { testServer, type TestServer } from "../../test/helpers/server.js";
 import { forEachBackend } from "../../test/helpers/store-backends.js";
-import { NO_EVENTS, PolicyService, type EventSink, type VigilEvent } from "../engine/index.js";
+import { NO_EVENTS, type EventSink, type VigilEvent } from "../engine/index.js";
 import { startWorkers, type Workers } from "./workers.js";
 
 /**
@@ -50,7 +50,7 @@ forEachBackend((backend) => {
       store: s.store,
       queue: s.queue,
       matcher: () => s.matcher,
-      policies: new PolicyService({ store: s.store }),
+      policies: s.policies,
       events,
       fetchOptions: { allowPrivateNetworks: true, allowedPorts: [Number(new URL(mediaUrl).port)] },
       concurrency: 2,
@@ -206,6 +206,55 @@ forEachBackend((backend) => {
     const { token } = moderator.json() as { token: string };
     const queue = await server.call("GET", "/v1/review/queue", { token });
     expect(JSON.stringify(queue.json())).toContain(open!.id);
+  });
+
+  it("carries out a live rule's add_to_bank once, and records a failed one without failing the item", async () => {
+    server = await testServer(await backend.open());
+    await server.call("POST", "/v1/banks", { json: { id: "suspected", name: "Suspected" } });
+    await server.call("POST", "/v1/banks", {
+      json: { id: "copies", name: "Copies", labels: ["ncii"] },
+    });
+    const md5 = "8bbbaa9540800e378beadc8bbef7bb32";
+    await server.call("POST", "/v1/banks/suspected/entries", {
+      json: { signalType: "md5", value: md5 },
+    });
+    await server.policies.update(
+      {
+        rules: [
+          {
+            id: "copy-suspected",
+            version: 1,
+            mode: "live",
+            when: { kind: "bank_match", banks: ["suspected"] },
+            then: [
+              { kind: "add_to_bank", bank: "copies" },
+              { kind: "add_to_bank", bank: "nowhere" },
+            ],
+          },
+        ],
+      },
+      { actor: "test" },
+    );
+    const pdq = "d8f8f0cee0f4a84f0637022a078f67f0b36e2ed596621e1d33e6339c4e9c9b22";
+    const accepted = await server.call("POST", "/v1/content", {
+      json: { idempotencyKey: "k", hashes: { md5, pdq: [pdq] } },
+    });
+    const { id } = accepted.json() as { id: string };
+    startWorker();
+    await settled();
+    expect((await server.store.items.get(id))?.item.status).toBe("done");
+    const copies = await server.store.entries.list("copies");
+    expect(copies.items.map((e) => e.value).sort()).toEqual([md5, pdq].sort());
+    expect(await server.store.actionLog.getByKey(`item:${id}:add_to_bank:copies`)).toMatchObject({
+      kind: "bank.add",
+      outcome: "ok",
+    });
+    expect(await server.store.actionLog.getByKey(`item:${id}:add_to_bank:nowhere`)).toMatchObject({
+      outcome: "failed",
+    });
+    // The banked copy now matches at once in this process.
+    const scan = await server.call("POST", "/v1/scan", { json: { hashes: { pdq: [pdq] } } });
+    expect(JSON.stringify(scan.json())).toContain("copies");
   });
 
   it("fails an item whose media cannot be fetched from a forbidden address, and says why", async () => {

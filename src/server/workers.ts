@@ -8,6 +8,7 @@ import {
   requeueStale,
   startContentWorker,
   type BankMatcher,
+  type BankWriter,
   type EventSink,
   type PolicySource,
 } from "../engine/index.js";
@@ -16,6 +17,7 @@ import type { FetchUrlOptions } from "../media/index.js";
 import type { Consumer, JobQueue } from "../queue/index.js";
 import type { Store } from "../store/index.js";
 import type { ServerMetrics } from "./metrics.js";
+import { BankService } from "./services/banks.js";
 
 export interface WorkerDeps {
   readonly store: Store;
@@ -43,6 +45,7 @@ export function startWorkers(deps: WorkerDeps): Workers {
     policies: deps.policies,
     events: deps.events,
     fetchOptions: deps.fetchOptions,
+    banks: ruleBankWriter(deps),
   });
   const consumers: Consumer[] = [
     startContentWorker({
@@ -69,6 +72,29 @@ export function startWorkers(deps: WorkerDeps): Workers {
     async stop() {
       clearInterval(sweep);
       await Promise.all(consumers.map((consumer) => consumer.stop()));
+    },
+  };
+}
+
+/**
+ * A rule's `add_to_bank`, through the BankService as every bank change goes: the store, this
+ * process's matcher at once, an audit event (which other workers follow).
+ */
+function ruleBankWriter(deps: WorkerDeps): BankWriter {
+  return {
+    async addHashes(bankId, hashes, { itemId, ruleIds }) {
+      const banks = new BankService(deps.store, deps.matcher());
+      await banks.addEntries(
+        bankId,
+        hashes.map((hash) => ({
+          signalType: hash.signalType,
+          value: hash.value,
+          quality: hash.quality ?? null,
+          source: "rule",
+          caseNumbers: [`item:${itemId}`],
+        })),
+        `rule:${ruleIds.join(",")}`,
+      );
     },
   };
 }

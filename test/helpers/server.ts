@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
-import type { BankMatcher, EventSink } from "../../src/engine/index.js";
+import { PolicyService, type BankMatcher, type EventSink } from "../../src/engine/index.js";
 import { openQueue, type JobQueue } from "../../src/queue/index.js";
 import {
   issueApiKey,
@@ -23,6 +23,8 @@ export interface TestServer {
   /** The server's job queue: the one given, else an embedded queue in a fresh temporary file. */
   readonly queue: JobQueue;
   readonly matcher: BankMatcher;
+  /** The server's rule set service (the one its policy routes use). */
+  readonly policies: PolicyService;
   /** A key with these scopes (default admin), created in the store. */
   key(scopes?: Scope[], rateLimitPerMinute?: number): Promise<string>;
   /** JSON request with a key; `token: null` sends none. */
@@ -50,11 +52,13 @@ export async function testServer(
       url: `sqlite:${join(mkdtempSync(join(tmpdir(), "vigil-queue-")), "q.db")}`,
     }));
   const matcher = await loadMatcher(store);
+  const policies = new PolicyService({ store });
   const app = await buildServer({
     config,
     store,
     matcher,
     queue,
+    policies,
     ...(options.events ? { events: options.events } : {}),
     logger: false,
   });
@@ -76,6 +80,7 @@ export async function testServer(
     store,
     queue,
     matcher,
+    policies,
     key,
     async call(method, url, options = {}) {
       const token = options.token === undefined ? (admin ??= await key()) : options.token;
