@@ -1,18 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import { WebhookDispatcher } from "../actions/index.js";
-import {
-  loadMatcher,
-  PolicyService,
-  syncMatcher,
-  type BankMatcher,
-  type MatcherSync,
-} from "../engine/index.js";
+import { loadMatcher, PolicyService, syncMatcher, type BankMatcher } from "../engine/index.js";
 import { openQueue, type JobQueue } from "../queue/index.js";
 import { openStore, type Store } from "../store/index.js";
 import { issueApiKey } from "./issue-key.js";
 import { buildServer } from "./app.js";
 import type { ServerConfig } from "./config.js";
-import { startWorkers, type Workers } from "./workers.js";
+import { startWorkers } from "./workers.js";
 
 export interface RunningServer {
   readonly app: FastifyInstance;
@@ -40,18 +34,23 @@ export async function startServer(
   config: ServerConfig,
   options: StartOptions = {},
 ): Promise<RunningServer> {
-  const store = await openStore({ url: config.databaseUrl });
-  let queue: JobQueue | undefined;
-  let sync: MatcherSync | undefined;
-  let workers: Workers | undefined;
+  // What is open so far, closed in reverse on failure or shutdown.
+  const opened: (() => Promise<void>)[] = [];
+  const closeAll = async (): Promise<void> => {
+    for (const close of opened.splice(0).reverse()) await close().catch(() => undefined);
+  };
   try {
-    queue = await openQueue({
+    const store = await openStore({ url: config.databaseUrl });
+    opened.push(() => store.close());
+    const queue = await openQueue({
       url: config.queueUrl,
       name: config.queueName,
       leaseMs: config.queueLeaseMs,
     });
+    opened.push(() => queue.close());
     // A worker-only process does not see the API's bank changes as they happen: it follows them.
-    sync = config.role === "worker" ? await syncMatcher(store) : undefined;
+    const sync = config.role === "worker" ? await syncMatcher(store) : undefined;
+    if (sync) opened.push(async () => sync.stop());
     const matcher = sync ? sync.current() : await loadMatcher(store);
     if (config.role !== "worker") await ensureAdminKey(store, options.announce ?? (() => {}));
     // Verdicts (workers) and decisions (API) become signed webhooks, queued then delivered.
@@ -69,11 +68,10 @@ export async function startServer(
       ...(options.logger !== undefined ? { logger: options.logger } : {}),
     });
     if (config.role !== "api") {
-      const current = sync ? sync.current : () => matcher;
-      workers = startWorkers({
+      const workers = startWorkers({
         store,
         queue,
-        matcher: current,
+        matcher: sync ? sync.current : () => matcher,
         policies,
         events,
         fetchOptions: {
@@ -85,30 +83,15 @@ export async function startServer(
         metrics: app.metrics,
         onError: (error) => app.log.error({ err: error }, "worker error"),
       });
+      // Stopped before the queue closes: running jobs finish and are acked.
+      opened.push(() => workers.stop());
     }
+    // The HTTP server closes first: no new requests while the rest winds down.
+    opened.push(() => app.close());
     const url = await app.listen({ host: config.host, port: config.port });
-    const readyQueue = queue;
-    const openSync = sync;
-    const openWorkers = workers;
-    return {
-      app,
-      store,
-      matcher,
-      queue: readyQueue,
-      url,
-      async close() {
-        await app.close();
-        await openWorkers?.stop();
-        openSync?.stop();
-        await readyQueue.close();
-        await store.close();
-      },
-    };
+    return { app, store, matcher, queue, url, close: closeAll };
   } catch (error) {
-    await workers?.stop().catch(() => undefined);
-    sync?.stop();
-    await queue?.close().catch(() => undefined);
-    await store.close().catch(() => undefined);
+    await closeAll();
     throw error;
   }
 }
