@@ -1,21 +1,14 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { API_SCOPES, type ApiScope } from "../store/index.js";
 
 /**
  * API keys look like `vgl_<prefix>_<secret>`. The prefix (public, 12 hex digits) finds the key's
  * record; the secret (32 random bytes, base64url) is checked against the SHA-256 stored for it,
  * in constant time. The secret itself is shown once at creation and never stored.
  */
-export const SCOPES = [
-  "scan",
-  "ingest",
-  "report",
-  "banks:read",
-  "banks:write",
-  "policies:read",
-  "review",
-  "admin",
-] as const;
-export type Scope = (typeof SCOPES)[number];
+// One list: the store refuses a scope it does not know, so the server's are the store's.
+export const SCOPES = API_SCOPES;
+export type Scope = ApiScope;
 
 export interface NewApiKey {
   /** The whole key, to hand to its owner once. */

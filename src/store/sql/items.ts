@@ -34,7 +34,7 @@ import type { RepositoryContext } from "./context.js";
 import { nowIso } from "./context.js";
 import type { Row, SqlExecutor } from "./executor.js";
 import { first } from "./executor.js";
-import { checkMatch, checkSignal, decodeMatch, decodeSignal } from "./scans.js";
+import { checkMatch, checkSignal, signalsAndMatches } from "./scans.js";
 
 const SOURCE = /^[a-z0-9][a-z0-9._:-]{0,63}$/;
 const MAX_TEXT = 16_384;
@@ -94,20 +94,7 @@ export class SqlItems implements ItemRepository {
   async get(id: string): Promise<IngestedRecord | null> {
     const db = this.context.db;
     const item = await first(db, "SELECT * FROM content_items WHERE id = ?", [id]);
-    if (!item) return null;
-    const signals = await db.all(
-      "SELECT * FROM content_signals WHERE content_id = ? ORDER BY position",
-      [id],
-    );
-    const matches = await db.all(
-      "SELECT * FROM match_results WHERE content_id = ? ORDER BY position",
-      [id],
-    );
-    return {
-      item: decodeItem(item),
-      signals: signals.map(decodeSignal),
-      matches: matches.map(decodeMatch),
-    };
+    return item ? { item: decodeItem(item), ...(await signalsAndMatches(db, id)) } : null;
   }
 
   async getByKey(idempotencyKey: string): Promise<IngestedItem | null> {

@@ -8,7 +8,7 @@ import { checkQuality, checkSignalType, normaliseValue } from "../values.js";
 import { checkBankId } from "./banks.js";
 import { int, nullableInt, nullableText, oneOf, real, text, timestamp } from "./columns.js";
 import type { RepositoryContext } from "./context.js";
-import type { Row } from "./executor.js";
+import type { Row, SqlExecutor } from "./executor.js";
 import { first } from "./executor.js";
 
 const SOURCE = /^[a-z0-9][a-z0-9._:-]{0,63}$/;
@@ -54,20 +54,24 @@ export class SqlScans implements ScanRepository {
     const db = this.context.db;
     const item = await first(db, "SELECT * FROM content_items WHERE id = ?", [contentId]);
     if (!item) return null;
-    const signals = await db.all(
-      "SELECT * FROM content_signals WHERE content_id = ? ORDER BY position",
-      [contentId],
-    );
-    const matches = await db.all(
-      "SELECT * FROM match_results WHERE content_id = ? ORDER BY position",
-      [contentId],
-    );
-    return {
-      item: decodeItem(item),
-      signals: signals.map(decodeSignal),
-      matches: matches.map(decodeMatch),
-    };
+    return { item: decodeItem(item), ...(await signalsAndMatches(db, contentId)) };
   }
+}
+
+/** A content item's signals and matches, each in the order recorded. */
+export async function signalsAndMatches(
+  db: SqlExecutor,
+  contentId: string,
+): Promise<{ signals: ContentSignal[]; matches: MatchResult[] }> {
+  const signals = await db.all(
+    "SELECT * FROM content_signals WHERE content_id = ? ORDER BY position",
+    [contentId],
+  );
+  const matches = await db.all(
+    "SELECT * FROM match_results WHERE content_id = ? ORDER BY position",
+    [contentId],
+  );
+  return { signals: signals.map(decodeSignal), matches: matches.map(decodeMatch) };
 }
 
 export function checkSignal(input: unknown, field: string): ContentSignal {
@@ -105,7 +109,7 @@ function decodeItem(row: Row): ScanRecord["item"] {
   };
 }
 
-export function decodeSignal(row: Row): ContentSignal {
+function decodeSignal(row: Row): ContentSignal {
   return {
     signalType: oneOf(row, "signal_type", SIGNAL_TYPES),
     value: text(row, "value"),
@@ -113,7 +117,7 @@ export function decodeSignal(row: Row): ContentSignal {
   };
 }
 
-export function decodeMatch(row: Row): MatchResult {
+function decodeMatch(row: Row): MatchResult {
   return {
     bankId: text(row, "bank_id"),
     entryId: int(row, "entry_id"),
