@@ -280,6 +280,10 @@ export class ContentPipeline {
       rules: evaluation.fired.map((rule) => ({ id: rule.ruleId, version: rule.version })),
       policyVersion,
       caseId,
+      // What the rules' `webhook` actions asked for, for receivers that route on it.
+      webhookEvents: evaluation.actions.flatMap((action) =>
+        action.kind === "webhook" && action.event !== undefined ? [action.event] : [],
+      ),
     };
     await this.deps.events.emit({
       id: eventId,
