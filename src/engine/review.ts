@@ -120,6 +120,8 @@ export class ReviewService {
           reason,
           addedEntryIds: entryIds,
         });
+        // The authors of the removed items have a takedown more (policies read their history).
+        if (REMOVING_DECISIONS.includes(decision)) await markItems(tx, caseId, true);
         return recorded;
       });
     } catch (error) {
@@ -190,6 +192,7 @@ export class ReviewService {
         decisionId: recorded.decision.id,
         outcome: recorded.appeal.outcome,
       });
+      if (outcome === "overturn") await markItems(tx, caseId, false);
       return recorded;
     });
     const withdrawn = outcome === "overturn" ? await this.addedByAppealed(caseId) : [];
@@ -293,4 +296,12 @@ function appealRefusal(error: unknown, caseId: string): unknown {
     });
   }
   return error;
+}
+
+async function markItems(tx: StoreRepositories, caseId: string, takenDown: boolean): Promise<void> {
+  const linked = await tx.cases.items(caseId);
+  await tx.items.setTakenDown(
+    linked.map((link) => link.itemId),
+    takenDown,
+  );
 }

@@ -206,6 +206,16 @@ forEachBackend((backend) => {
     const { token } = moderator.json() as { token: string };
     const queue = await server.call("GET", "/v1/review/queue", { token });
     expect(JSON.stringify(queue.json())).toContain(open!.id);
+
+    // A moderator's removal becomes the author's history, which the next item's policy reads.
+    expect(await server.store.items.authorTakedowns("p", "u1")).toBe(0);
+    expect((await server.call("POST", "/v1/review/next", { token })).statusCode).toBe(200);
+    const decided = await server.call("POST", `/v1/cases/${open!.id}/decision`, {
+      token,
+      json: { decision: "remove", reason: "other" },
+    });
+    expect(decided.statusCode).toBe(200);
+    expect(await server.store.items.authorTakedowns("p", "u1")).toBe(2);
   });
 
   it("carries out a live rule's add_to_bank once, and records a failed one without failing the item", async () => {

@@ -106,6 +106,15 @@ forEachBackend((backend) => {
       expect(await store.items.authorTakedowns("telegram", "u42", b.id)).toBe(0);
       expect(await store.items.authorTakedowns("discord", "u42")).toBe(0);
       expect(c.status).toBe("queued");
+
+      // A moderator's removal counts too, until it is overturned; a verdict's takedown stays.
+      await store.items.setTakenDown([c.id, b.id], true);
+      expect(await store.items.authorTakedowns("telegram", "u42")).toBe(2);
+      await store.items.setTakenDown([c.id, b.id], false);
+      expect(await store.items.authorTakedowns("telegram", "u42")).toBe(1);
+      await expect(store.items.setTakenDown(["x".repeat(65)], true)).rejects.toMatchObject({
+        code: "store/invalid",
+      });
     });
 
     it("refuses bad input with the field", async () => {

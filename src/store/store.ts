@@ -135,8 +135,13 @@ export interface ItemRepository {
   }): Promise<IngestedItem[]>;
   counts(): Promise<ItemCounts>;
   /**
-   * The author's items on this platform that were taken down — by their verdict, or by a
-   * moderator's removal not overturned on appeal — `excludeId` aside.
+   * Marks items taken down by a moderator (true), or clears that after an overturned appeal
+   * (false: items whose own verdict took them down stay taken down).
+   */
+  setTakenDown(ids: readonly string[], takenDown: boolean): Promise<void>;
+  /**
+   * The author's other items on this platform that were taken down — by their verdict, or by a
+   * moderator's removal not overturned — counted up to 1000 (`excludeId` aside).
    */
   authorTakedowns(platform: string | null, authorId: string, excludeId?: string): Promise<number>;
 }

@@ -13,6 +13,7 @@ import { contentIngestMigration } from "./007-content-ingest.js";
 import { policiesMigration } from "./008-policies.js";
 import { reviewMigration } from "./009-review.js";
 import { webhooksMigration } from "./010-webhooks.js";
+import { authorHistoryMigration } from "./011-author-history.js";
 // Version 7 is taken by a parallel branch; it lands before this one.
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   policiesMigration,
   reviewMigration,
   webhooksMigration,
+  authorHistoryMigration,
 ];

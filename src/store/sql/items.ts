@@ -41,7 +41,9 @@ const MAX_TEXT = 16_384;
 const MAX_MEDIA = 32;
 const MAX_ERROR = 2000;
 /** Verdicts that took content down: what an author's history counts. */
-const TAKEDOWN_VERDICTS = ["block", "remove", "remove_and_ban"];
+const TAKEDOWN_SQL = "(COALESCE(verdict, '') IN ('block', 'remove', 'remove_and_ban'))";
+/** Past this many, an author's history is "at least this many": the count stays cheap. */
+export const MAX_COUNTED_TAKEDOWNS = 1000;
 
 export class SqlItems implements ItemRepository {
   constructor(private readonly context: RepositoryContext) {}
@@ -120,9 +122,9 @@ export class SqlItems implements ItemRepository {
       const row = await first(
         tx,
         `UPDATE content_items SET status = 'done', verdict = ?, reasons = ?, processed_at = ?,
-           error = NULL
+           error = NULL, taken_down = ${TAKEDOWN_SQL.replace("verdict", "CAST(? AS TEXT)")}
          WHERE id = ? AND status <> 'done' RETURNING *`,
-        [verdict, JSON.stringify(reasons), at, id],
+        [verdict, JSON.stringify(reasons), at, verdict, id],
       );
       if (!row) {
         const current = await first(tx, "SELECT * FROM content_items WHERE id = ?", [id]);
@@ -181,25 +183,31 @@ export class SqlItems implements ItemRepository {
     return counts;
   }
 
+  async setTakenDown(ids: readonly string[], takenDown: boolean): Promise<void> {
+    const checked = checkList(ids, "ids", 10_000, (id, field) => checkText(id, field, 64));
+    if (checked.length === 0) return;
+    // Clearing keeps the items whose own verdict took them down: an overturned removal does
+    // not undo what a bank match did.
+    await this.context.db.run(
+      `UPDATE content_items SET taken_down = ${takenDown ? "TRUE" : TAKEDOWN_SQL}
+       WHERE id IN (${checked.map(() => "?").join(", ")})`,
+      checked,
+    );
+  }
+
   async authorTakedowns(
     platform: string | null,
     authorId: string,
     excludeId?: string,
   ): Promise<number> {
-    // Taken down automatically (the verdict) or by a moderator (a removal not overturned).
     const row = await first(
       this.context.db,
-      `SELECT count(*) AS n FROM content_items i
-       WHERE i.author_id = ? AND ${platform === null ? "i.platform IS NULL" : "i.platform = ?"}
-         AND i.id <> ?
-         AND (i.verdict IN (${TAKEDOWN_VERDICTS.map(() => "?").join(", ")})
-           OR EXISTS (
-             SELECT 1 FROM case_items ci
-             JOIN cases c ON c.id = ci.case_id
-             JOIN decisions d ON d.case_id = c.id
-             WHERE ci.item_id = i.id AND d.decision IN ('remove', 'remove_and_ban')
-               AND (c.last_decision IS NULL OR c.last_decision <> 'overturn')))`,
-      [authorId, ...(platform === null ? [] : [platform]), excludeId ?? "", ...TAKEDOWN_VERDICTS],
+      `SELECT count(*) AS n FROM (
+         SELECT 1 FROM content_items
+         WHERE taken_down AND author_id = ? AND ${platform === null ? "platform IS NULL" : "platform = ?"}
+           AND id <> ?
+         LIMIT ${MAX_COUNTED_TAKEDOWNS}) AS taken`,
+      [authorId, ...(platform === null ? [] : [platform]), excludeId ?? ""],
     );
     return int(row!, "n");
   }
