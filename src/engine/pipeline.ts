@@ -88,12 +88,14 @@ export class ContentPipeline {
       return { itemId, verdict: item.verdict ?? "allow", reasons: item.reasons, processed: false };
     }
     const signals = await signalsOfItem(record, this.deps.fetchOptions);
+    const allSignals = [...record.signals, ...signals.computed];
+    const hashes = allSignals.map((signal) => signal.value);
     const matcher = this.deps.matcher();
     const matches = signals.queries.flatMap((query) => matcher.match(query).matches);
     const bank = decideVerdict(matches, matcher.banks());
     const policy = await this.deps.policies.current();
     const facts = itemFacts(item, matches, {
-      ...(await this.reportsAbout(record.signals.map((s) => s.value))),
+      ...(await this.reportsAbout(hashes)),
       authorPriorTakedowns:
         item.authorId === null
           ? 0
@@ -116,8 +118,6 @@ export class ContentPipeline {
     ];
     if (reasons.length === 0) reasons.push("no bank matched and no rule fired");
 
-    const allSignals = [...record.signals, ...signals.computed];
-    const hashes = allSignals.map((signal) => signal.value);
     await this.addToBanks(item, allSignals, evaluation);
     await this.act(item, verdict, reasons, matches, evaluation, policy.version, hashes);
     await store.items.complete(item.id, {

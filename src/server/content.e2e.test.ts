@@ -267,6 +267,34 @@ forEachBackend((backend) => {
     expect(JSON.stringify(scan.json())).toContain("copies");
   });
 
+  it("reads the reports already filed about the content: three NCII reports send it to review", async () => {
+    server = await testServer(await backend.open());
+    const md5 = "0cc175b9c0f1b6a831c399e269772661";
+    for (const reporter of ["a", "b", "c"]) {
+      const report = await server.call("POST", "/v1/reports", {
+        json: { contentRef: `msg-${reporter}`, contentHash: md5, reporter, reason: "ncii" },
+      });
+      expect(report.statusCode).toBe(201);
+    }
+    const reported = await server.store.cases.findOpen(md5);
+    const accepted = await server.call("POST", "/v1/content", {
+      json: { idempotencyKey: "r", hashes: { md5 } },
+    });
+    const { id } = accepted.json() as { id: string };
+    startWorker();
+    await settled();
+    const item = (await server.store.items.get(id))!.item;
+    expect(item.verdict).toBe("review");
+    expect(item.reasons.join(" ")).toMatch(/rule `ncii-reported`/);
+    // The item joins the case the reports opened: one case for the content.
+    expect((await server.store.cases.items(reported!.id)).map((link) => link.itemId)).toEqual([id]);
+    const evaluation = await server.store.evaluations.get(id);
+    expect(evaluation?.facts).toMatchObject({
+      reportCount: 3,
+      reportReasons: ["ncii", "ncii", "ncii"],
+    });
+  });
+
   it("fails an item whose media cannot be fetched from a forbidden address, and says why", async () => {
     server = await testServer(await backend.open());
     const accepted = await server.call("POST", "/v1/content", {
