@@ -268,7 +268,14 @@ forEachBackend((backend) => {
   });
 
   it("reads the reports already filed about the content: three NCII reports send it to review", async () => {
-    server = await testServer(await backend.open());
+    const events: VigilEvent[] = [];
+    server = await testServer(
+      await backend.open(),
+      {},
+      {
+        events: { emit: async (event) => void events.push(event) },
+      },
+    );
     const md5 = "0cc175b9c0f1b6a831c399e269772661";
     for (const reporter of ["a", "b", "c"]) {
       const report = await server.call("POST", "/v1/reports", {
@@ -277,6 +284,10 @@ forEachBackend((backend) => {
       expect(report.statusCode).toBe(201);
     }
     const reported = await server.store.cases.findOpen(md5);
+    // The first report opened the case and said so; the others joined it quietly.
+    expect(events.map((e) => [e.type, e.id])).toEqual([
+      ["case.opened", `case-opened:${reported!.id}`],
+    ]);
     const accepted = await server.call("POST", "/v1/content", {
       json: { idempotencyKey: "r", hashes: { md5 } },
     });

@@ -35,7 +35,7 @@ const reportBody = {
 } as const;
 
 /** `POST /v1/reports` stores a user report and opens or joins the case for its content. */
-export function reportRoutes({ store, metrics }: ServerContext): FastifyPluginAsync {
+export function reportRoutes({ store, metrics, events }: ServerContext): FastifyPluginAsync {
   return async (app) => {
     app.post(
       "/v1/reports",
@@ -63,6 +63,14 @@ export function reportRoutes({ store, metrics }: ServerContext): FastifyPluginAs
           subjectId: result.case.id,
           details: { reportId: result.report.id, reason: body.reason },
         });
+        if (result.caseCreated) {
+          await events.emit({
+            id: `case-opened:${result.case.id}`,
+            type: "case.opened",
+            at: result.case.createdAt,
+            data: { caseId: result.case.id, severity: result.case.severity, reason: body.reason },
+          });
+        }
         return reply.status(201).send(result);
       },
     );
