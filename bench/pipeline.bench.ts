@@ -21,12 +21,12 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { connect } from "nats";
 import { formatPdqHex } from "../src/hash/index.js";
 import { openQueue } from "../src/queue/index.js";
 import { issueApiKey } from "../src/server/index.js";
 import { openStore, type NewBankEntry } from "../src/store/index.js";
 import { encode, scenePixels } from "../test/helpers/images.js";
+import { deleteNatsDeployments } from "../test/helpers/nats.js";
 import { randomHash, seeded } from "../test/helpers/pdq-random.js";
 import { pdqVectorPath } from "../test/helpers/shared.js";
 
@@ -173,19 +173,7 @@ function natsQueue(url: string): Queue {
       names.push(name);
       return { VIGIL_QUEUE_URL: url, VIGIL_QUEUE_NAME: name };
     },
-    cleanup: async () => {
-      const nc = await connect({ servers: url });
-      try {
-        const jsm = await nc.jetstreamManager();
-        for (const name of names.splice(0)) {
-          for (const stream of [`${name.toUpperCase()}_JOBS`, `${name.toUpperCase()}_DEAD`]) {
-            await jsm.streams.delete(stream).catch(() => false);
-          }
-        }
-      } finally {
-        await nc.close();
-      }
-    },
+    cleanup: () => deleteNatsDeployments(url, names.splice(0)),
   };
 }
 

@@ -3,8 +3,8 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { connect } from "nats";
 import { afterEach, describe, expect, it } from "vitest";
+import { deleteNatsDeployments } from "../../test/helpers/nats.js";
 import { natsTestUrl } from "../../test/helpers/queue-backends.js";
 import { startReceiver } from "../../test/helpers/webhook-receiver.js";
 import { newWebhookSecret, verifyWebhookSignature } from "../actions/index.js";
@@ -183,17 +183,7 @@ function queueBackends(): CrashQueue[] {
     backends.push({
       name: "nats",
       queueUrl: () => nats,
-      cleanup: async (name) => {
-        const nc = await connect({ servers: nats });
-        try {
-          const jsm = await nc.jetstreamManager();
-          for (const stream of [`${name.toUpperCase()}_JOBS`, `${name.toUpperCase()}_DEAD`]) {
-            await jsm.streams.delete(stream).catch(() => false);
-          }
-        } finally {
-          await nc.close();
-        }
-      },
+      cleanup: (name) => deleteNatsDeployments(nats, [name]),
     });
   }
   return backends;

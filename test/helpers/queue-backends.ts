@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { connect } from "nats";
 import { afterAll, afterEach, describe } from "vitest";
 import { openQueue, type JobQueue, type QueueTuning } from "../../src/queue/index.js";
+import { deleteNatsDeployments } from "./nats.js";
 
 /**
  * The real queues the queue suite runs against ("No mocks"): the embedded queue on a SQLite
@@ -82,20 +82,7 @@ function natsBackend(url: string): TestQueueBackend {
   const names: string[] = [];
   // Registered before the tracker: after-hooks run last-registered first, so the queues close
   // before their streams are deleted.
-  afterEach(async () => {
-    if (names.length === 0) return;
-    const nc = await connect({ servers: url });
-    try {
-      const jsm = await nc.jetstreamManager();
-      for (const name of names.splice(0)) {
-        for (const stream of [`${name.toUpperCase()}_JOBS`, `${name.toUpperCase()}_DEAD`]) {
-          await jsm.streams.delete(stream).catch(() => false);
-        }
-      }
-    } finally {
-      await nc.close();
-    }
-  });
+  afterEach(() => deleteNatsDeployments(url, names.splice(0)));
   const track = queueTracker();
   return {
     name: "nats",
