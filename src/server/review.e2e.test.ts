@@ -189,7 +189,10 @@ forEachBackend((backend) => {
     const platformView = (await s.call("GET", `/v1/cases/${caseId}`, { token: reporter })).json();
     expect(platformView.decisions[1].note).toBeUndefined();
 
+    // Two reported contents opened two cases, each announced once.
     expect(events.map((e) => e.type)).toEqual([
+      "case.opened",
+      "case.opened",
       "case.decided",
       "case.decided",
       "case.appealed",
