@@ -39,6 +39,12 @@ export class IngestService {
   ) {}
 
   async accept(input: IngestInput): Promise<IngestResult> {
+    // A repeat is answered before any media is hashed: retries of a large upload cost nothing.
+    const seen =
+      typeof input.idempotencyKey === "string"
+        ? await this.store.items.getByKey(input.idempotencyKey)
+        : null;
+    if (seen) return this.answer(seen, false);
     const signals = [];
     const media: MediaRef[] = [];
     if (input.hashes !== undefined)
@@ -57,6 +63,10 @@ export class IngestService {
       media,
       signals,
     });
+    return this.answer(item, created);
+  }
+
+  private async answer(item: IngestedItem, created: boolean): Promise<IngestResult> {
     // A repeat of a still-queued item is queued again: if the first attempt stored the item but
     // died before its job was durable, this is what saves it (the queue drops a live duplicate).
     if (item.status === "queued") await this.enqueue(item.id);

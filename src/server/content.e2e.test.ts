@@ -126,6 +126,12 @@ forEachBackend((backend) => {
     });
     expect(again.statusCode).toBe(202);
     expect(again.json()).toEqual({ id: results.items[0]!.id, duplicate: true, status: "queued" });
+    // A repeat is answered before its media is looked at: nothing is hashed twice.
+    const repeat = await server.call("POST", "/v1/content", {
+      token: ingestKey,
+      json: item("m1", { media: [{ data: Buffer.from("not an image").toString("base64") }] }),
+    });
+    expect(repeat.json()).toMatchObject({ id: results.items[0]!.id, duplicate: true });
 
     const events: VigilEvent[] = [];
     startWorker({ emit: async (event) => void events.push(event) });
