@@ -52,7 +52,13 @@ export function startContentWorker(options: ContentWorkerOptions): Consumer {
       options.onProcessed?.(result);
     } catch (error) {
       const message = describe(error);
-      if (error instanceof VigilError && error.code === "store/not-found") return;
+      // A job whose item is gone (a database reset under a live queue) has nothing left to do;
+      // any other missing thing is a failure of this item like the rest.
+      const gone =
+        error instanceof VigilError &&
+        error.code === "store/not-found" &&
+        (await store.items.get(itemId)) === null;
+      if (gone) return;
       if (!isRetryable(error)) {
         await store.items.fail(itemId, message);
         return;

@@ -338,6 +338,22 @@ forEachBackend((backend) => {
     expect(record.item.error).toMatch(/^fetch\/forbidden-address/);
   });
 
+  it("drops a job whose item is gone, and fails nothing else", async () => {
+    server = await testServer(await backend.open());
+    await server.queue.enqueue("content", { itemId: "01a21ea7-0000-7000-8000-000000000000" });
+    const accepted = await server.call("POST", "/v1/content", {
+      json: { idempotencyKey: "ok", hashes: { md5: "8bbbaa9540800e378beadc8bbef7bb32" } },
+    });
+    startWorker();
+    await settled();
+    for (let i = 0; i < 200 && (await server.queue.stats("content")).pending > 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(await server.queue.stats("content")).toMatchObject({ pending: 0, deadLettered: 0 });
+    const { id } = accepted.json() as { id: string };
+    expect((await server.store.items.get(id))?.item.status).toBe("done");
+  });
+
   it("refuses malformed items with a clear code, and needs the ingest scope", async () => {
     server = await testServer(await backend.open());
     const bad = await server.call("POST", "/v1/content", { json: { visibility: "secret" } });
