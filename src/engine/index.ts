@@ -92,3 +92,4 @@ export {
   type PolicyBacktestInput,
   type PolicyBacktestSummary,
 } from "./policy-backtest-run.js";
+export { BankService } from "./bank-service.js";

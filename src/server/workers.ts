@@ -4,6 +4,7 @@
  * re-queues items whose job never became durable.
  */
 import {
+  BankService,
   ContentPipeline,
   requeueStale,
   startContentWorker,
@@ -17,7 +18,6 @@ import type { FetchUrlOptions } from "../media/index.js";
 import type { Consumer, JobQueue } from "../queue/index.js";
 import type { Store } from "../store/index.js";
 import type { ServerMetrics } from "./metrics.js";
-import { BankService } from "./services/banks.js";
 
 export interface WorkerDeps {
   readonly store: Store;

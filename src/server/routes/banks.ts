@@ -1,3 +1,4 @@
+import { BankService } from "../../engine/index.js";
 import type { FastifyPluginAsync } from "fastify";
 import {
   BANK_ACTIONS,
@@ -6,7 +7,6 @@ import {
   type NewBank,
 } from "../../store/index.js";
 import type { ServerContext } from "../context.js";
-import { BankService } from "../services/banks.js";
 import { authenticated, errorResponse } from "./route-config.js";
 
 const bankFields = {

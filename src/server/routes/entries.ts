@@ -1,3 +1,4 @@
+import { BankService } from "../../engine/index.js";
 import type { FastifyPluginAsync } from "fastify";
 import { VigilError } from "../../core/index.js";
 import {
@@ -8,7 +9,6 @@ import {
   type NewBankEntry,
 } from "../../store/index.js";
 import type { ServerContext } from "../context.js";
-import { BankService } from "../services/banks.js";
 import { actorOf, bankIdParams } from "./banks.js";
 import { authenticated, errorResponse } from "./route-config.js";
 

@@ -1,3 +1,4 @@
+import { BankService } from "../../engine/index.js";
 import type { FastifyPluginAsync } from "fastify";
 import {
   formatHashList,
@@ -7,7 +8,6 @@ import {
 } from "../../actions/index.js";
 import type { BankEntry, NewBankEntry } from "../../store/index.js";
 import type { ServerContext } from "../context.js";
-import { BankService } from "../services/banks.js";
 import { actorOf, bankIdParams } from "./banks.js";
 import { authenticated, errorResponse } from "./route-config.js";
 

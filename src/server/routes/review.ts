@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
 import {
+  BankService,
   ReviewService,
   type AppealDecisionInput,
   type AppealInput,
@@ -7,7 +8,6 @@ import {
 } from "../../engine/index.js";
 import { CASE_DECISIONS, POLICY_REASONS } from "../../store/index.js";
 import type { ServerContext } from "../context.js";
-import { BankService } from "../services/banks.js";
 import { ConfirmedBank } from "../services/confirmed-bank.js";
 import { moderatorOf, reviewScope, viewerRole } from "./review-access.js";
 import { errorResponse } from "./route-config.js";

@@ -4,9 +4,8 @@
  * follows at once and every entry change is in the audit log, as for any other bank.
  */
 import { VigilError } from "../../core/index.js";
-import type { ConfirmedHash, ConfirmedHashes } from "../../engine/index.js";
 import type { Store } from "../../store/index.js";
-import type { BankService } from "./banks.js";
+import type { BankService, ConfirmedHash, ConfirmedHashes } from "../../engine/index.js";
 
 export class ConfirmedBank implements ConfirmedHashes {
   constructor(

@@ -1,5 +1,5 @@
-import { VigilError } from "../../core/index.js";
-import type { BankMatcher } from "../../engine/index.js";
+import { VigilError } from "../core/index.js";
+import type { BankMatcher } from "./bank-matcher.js";
 import type {
   Bank,
   BankEntry,
@@ -9,7 +9,7 @@ import type {
   NewBankEntry,
   SignalType,
   Store,
-} from "../../store/index.js";
+} from "../store/index.js";
 
 /**
  * Every change to banks goes through here: first the store (the truth), then the in-memory
