@@ -39,9 +39,11 @@ export class IngestService {
   ) {}
 
   async accept(input: IngestInput): Promise<IngestResult> {
-    // A repeat is answered before any media is hashed: retries of a large upload cost nothing.
+    // A repeat carrying media bytes is answered before they are hashed: retries of a large
+    // upload cost nothing. Other repeats are found by the store's accept itself.
+    const hasBytes = (input.media ?? []).some((part) => "bytes" in part);
     const seen =
-      typeof input.idempotencyKey === "string"
+      hasBytes && typeof input.idempotencyKey === "string"
         ? await this.store.items.getByKey(input.idempotencyKey)
         : null;
     if (seen) return this.answer(seen, false);

@@ -41,7 +41,8 @@ const MAX_TEXT = 16_384;
 const MAX_MEDIA = 32;
 const MAX_ERROR = 2000;
 /** Verdicts that took content down: what an author's history counts. */
-const TAKEDOWN_SQL = "(COALESCE(verdict, '') IN ('block', 'remove', 'remove_and_ban'))";
+const TAKEDOWN_VERDICTS = ["block", "remove", "remove_and_ban"];
+const TAKEDOWN_SQL = `(COALESCE(verdict, '') IN (${TAKEDOWN_VERDICTS.map((v) => `'${v}'`).join(", ")}))`;
 /** Past this many, an author's history is "at least this many": the count stays cheap. */
 export const MAX_COUNTED_TAKEDOWNS = 1000;
 
@@ -53,13 +54,8 @@ export class SqlItems implements ItemRepository {
     const now = this.context.clock();
     const id = newId(now);
     return this.context.db.transaction(async (tx) => {
-      if (item.idempotencyKey !== null) {
-        const existing = await first(tx, "SELECT * FROM content_items WHERE idempotency_key = ?", [
-          item.idempotencyKey,
-        ]);
-        if (existing) return { item: decodeItem(existing), created: false };
-      }
-      // ON CONFLICT: a simultaneous accept of the same key (another API process) lost the race.
+      // A repeated key — also one another API process is inserting at this moment — inserts
+      // nothing: the row that holds the key is the answer.
       const row = await first(
         tx,
         `INSERT INTO content_items (id, source, platform, external_id, created_at, idempotency_key,
@@ -122,9 +118,9 @@ export class SqlItems implements ItemRepository {
       const row = await first(
         tx,
         `UPDATE content_items SET status = 'done', verdict = ?, reasons = ?, processed_at = ?,
-           error = NULL, taken_down = ${TAKEDOWN_SQL.replace("verdict", "CAST(? AS TEXT)")}
+           error = NULL, taken_down = ?
          WHERE id = ? AND status <> 'done' RETURNING *`,
-        [verdict, JSON.stringify(reasons), at, verdict, id],
+        [verdict, JSON.stringify(reasons), at, TAKEDOWN_VERDICTS.includes(verdict), id],
       );
       if (!row) {
         const current = await first(tx, "SELECT * FROM content_items WHERE id = ?", [id]);
