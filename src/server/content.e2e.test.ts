@@ -6,6 +6,7 @@ import { encode, scenePixels } from "../../test/helpers/images.js";
 import { testServer, type TestServer } from "../../test/helpers/server.js";
 import { forEachBackend } from "../../test/helpers/store-backends.js";
 import { NO_EVENTS, type EventSink, type VigilEvent } from "../engine/index.js";
+import type { FetchUrlOptions } from "../media/index.js";
 import { startWorkers, type Workers } from "./workers.js";
 
 /**
@@ -44,7 +45,14 @@ forEachBackend((backend) => {
     workers = undefined;
   });
 
-  function startWorker(events: EventSink = NO_EVENTS): void {
+  /** Workers on the test server; by default they may fetch from the local media server. */
+  function startWorker(
+    events: EventSink = NO_EVENTS,
+    fetchOptions: FetchUrlOptions = {
+      allowPrivateNetworks: true,
+      allowedPorts: [Number(new URL(mediaUrl).port)],
+    },
+  ): void {
     const s = server!;
     workers = startWorkers({
       store: s.store,
@@ -52,7 +60,7 @@ forEachBackend((backend) => {
       matcher: () => s.matcher,
       policies: s.policies,
       events,
-      fetchOptions: { allowPrivateNetworks: true, allowedPorts: [Number(new URL(mediaUrl).port)] },
+      fetchOptions,
       concurrency: 2,
       onError: (error) => {
         throw error;
@@ -318,17 +326,8 @@ forEachBackend((backend) => {
       json: { idempotencyKey: "x", media: [{ url: "http://169.254.169.254/latest/meta-data" }] },
     });
     expect(accepted.statusCode).toBe(202);
-    const s = server;
-    workers = startWorkers({
-      store: s.store,
-      queue: s.queue,
-      matcher: () => s.matcher,
-      policies: { current: async () => ({ version: null, ruleSet: { rules: [] } }) },
-      events: NO_EVENTS,
-      fetchOptions: {},
-      concurrency: 1,
-      onError: () => undefined,
-    });
+    // The scan defaults: public addresses only.
+    startWorker(NO_EVENTS, {});
     await settled();
     const { id } = accepted.json() as { id: string };
     const record = (await server.call("GET", `/v1/content/${id}`)).json() as {
