@@ -93,3 +93,4 @@ export {
   type PolicyBacktestSummary,
 } from "./policy-backtest-run.js";
 export { BankService } from "./bank-service.js";
+export { saveActionOutcome } from "./action-outcome.js";

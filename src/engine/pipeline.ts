@@ -22,6 +22,7 @@ import type {
   Store,
 } from "../store/index.js";
 import type { BankMatcher } from "./bank-matcher.js";
+import { saveActionOutcome } from "./action-outcome.js";
 import type { EventSink } from "./events.js";
 import { itemFacts } from "./item-facts.js";
 import { signalsOfItem } from "./item-signals.js";
@@ -155,24 +156,23 @@ export class ContentPipeline {
           rule.actions.some((a) => a.kind === "add_to_bank" && a.bank === action.bank),
         )
         .map((rule) => rule.ruleId);
-      const base = {
+      let outcome: { outcome: "ok" | "failed"; detail: JsonObject };
+      try {
+        if (!this.deps.banks) throw new Error("this process has no bank writer");
+        await this.deps.banks.addHashes(action.bank, signals, { itemId: item.id, ruleIds });
+        outcome = { outcome: "ok", detail: { hashes: signals.length, rules: ruleIds } };
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        outcome = { outcome: "failed", detail: { error: message } };
+      }
+      await saveActionOutcome(store.actionLog, {
         key,
         kind: "bank.add",
         subjectType: "item",
         subjectId: item.id,
         target: action.bank,
-      };
-      try {
-        if (!this.deps.banks) throw new Error("this process has no bank writer");
-        await this.deps.banks.addHashes(action.bank, signals, { itemId: item.id, ruleIds });
-        const detail = { hashes: signals.length, rules: ruleIds };
-        if (existing) await store.actionLog.update(key, { outcome: "ok", detail });
-        else await store.actionLog.record({ ...base, outcome: "ok", detail });
-      } catch (error) {
-        const detail = { error: error instanceof Error ? error.message : String(error) };
-        if (existing) await store.actionLog.update(key, { outcome: "failed", detail });
-        else await store.actionLog.record({ ...base, outcome: "failed", detail });
-      }
+        ...outcome,
+      });
     }
   }
 

@@ -4,7 +4,7 @@
  * it can be re-sent), the last attempts and the outcome — and is what keeps a job the queue
  * hands out twice from being delivered twice.
  */
-import type { VigilEvent } from "../../engine/index.js";
+import { saveActionOutcome, type VigilEvent } from "../../engine/index.js";
 import {
   exponentialBackoff,
   type Backoff,
@@ -127,7 +127,7 @@ class DeliveryLog {
       ...(this.redelivery === undefined ? {} : { redelivery: this.redelivery }),
     };
     const count = (this.previous?.attempts ?? 0) + newAttempts;
-    const { created } = await this.store.actionLog.record({
+    await saveActionOutcome(this.store.actionLog, {
       key: this.key,
       kind: this.redelivery === undefined ? "webhook.deliver" : "webhook.redeliver",
       subjectType: "event",
@@ -137,6 +137,5 @@ class DeliveryLog {
       detail,
       attempts: count,
     });
-    if (!created) await this.store.actionLog.update(this.key, { outcome, detail, attempts: count });
   }
 }
