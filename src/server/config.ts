@@ -3,6 +3,8 @@
  * validated, frozen. A bad value stops start-up with a message naming the setting. Library code
  * receives this object; only the process entry (the CLI) passes `process.env` in.
  */
+import type { FetchUrlOptions } from "../media/index.js";
+
 export const ROLES = ["all", "api", "worker"] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -42,6 +44,15 @@ export interface ServerConfig {
   readonly confirmedBankId: string;
   /** How long a moderator's claim on a case lasts, ms (VIGIL_REVIEW_LEASE_SECONDS). */
   readonly reviewLeaseMs: number;
+}
+
+/** Where media may be fetched from, the same for the scan by URL and for ingested items. */
+export function fetchOptionsOf(config: ServerConfig): FetchUrlOptions {
+  return {
+    allowPrivateNetworks: config.allowPrivateFetch,
+    allowedPorts: config.fetchPorts,
+    maxBytes: config.bodyLimitBytes,
+  };
 }
 
 export class ConfigError extends Error {

@@ -5,7 +5,7 @@ import { openQueue, type JobQueue } from "../queue/index.js";
 import { openStore, type Store } from "../store/index.js";
 import { issueApiKey } from "./issue-key.js";
 import { buildServer } from "./app.js";
-import type { ServerConfig } from "./config.js";
+import { fetchOptionsOf, type ServerConfig } from "./config.js";
 import { startWorkers } from "./workers.js";
 
 export interface RunningServer {
@@ -74,11 +74,7 @@ export async function startServer(
         matcher: sync ? sync.current : () => matcher,
         policies,
         events,
-        fetchOptions: {
-          allowPrivateNetworks: config.allowPrivateFetch,
-          allowedPorts: config.fetchPorts,
-          maxBytes: config.bodyLimitBytes,
-        },
+        fetchOptions: fetchOptionsOf(config),
         concurrency: config.workerConcurrency,
         metrics: app.metrics,
         onError: (error) => app.log.error({ err: error }, "worker error"),

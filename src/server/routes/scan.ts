@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import { VigilError } from "../../core/index.js";
+import { fetchOptionsOf } from "../config.js";
 import type { ServerContext } from "../context.js";
 import {
   ScanService,
@@ -74,11 +75,7 @@ interface JsonScanBody extends ScanOptions {
  * Answers synchronously with hashes, matches and a verdict with reasons.
  */
 export function scanRoutes(context: ServerContext): FastifyPluginAsync {
-  const service = new ScanService(context.store, context.matcher, {
-    allowPrivateNetworks: context.config.allowPrivateFetch,
-    allowedPorts: context.config.fetchPorts,
-    maxBytes: context.config.bodyLimitBytes,
-  });
+  const service = new ScanService(context.store, context.matcher, fetchOptionsOf(context.config));
   return async (app) => {
     app.post(
       "/v1/scan",
