@@ -83,12 +83,14 @@ forEachBackend((backend) => {
       const created = await store.webhooks.create(endpoint());
       await store.webhooks.delete(created.id);
       expect(await store.webhooks.get(created.id)).toBeNull();
+      // Each change starts when it is checked: started together, a rejection could come before
+      // its check was attached and surface as an unhandled rejection.
       for (const change of [
-        store.webhooks.delete(created.id),
-        store.webhooks.update(created.id, { enabled: true }),
-        store.webhooks.rotateSecret(created.id, SECRET),
+        () => store.webhooks.delete(created.id),
+        () => store.webhooks.update(created.id, { enabled: true }),
+        () => store.webhooks.rotateSecret(created.id, SECRET),
       ]) {
-        await expect(change).rejects.toMatchObject({ code: "store/not-found" });
+        await expect(change()).rejects.toMatchObject({ code: "store/not-found" });
       }
     });
 
