@@ -5,3 +5,20 @@
  * It must never keep the content it reads, and never download a model at run time.
  */
 export { hashImage, type HashImageOptions, type ImageHashes } from "./image-hashes.js";
+export {
+  NUDITY_CLASSES,
+  type ContentInput,
+  type FaceBox,
+  type FaceSignal,
+  type MediaInput,
+  type ModelRef,
+  type NudityClass,
+  type NuditySignal,
+  type ProtectedFaceSignal,
+  type ProvenanceMarker,
+  type ProvenanceSignal,
+  type Signal,
+  type SignalProvider,
+  type TextLanguage,
+  type TextSignal,
+} from "./types.js";
