@@ -94,3 +94,11 @@ export {
 } from "./policy-backtest-run.js";
 export { BankService } from "./bank-service.js";
 export { saveActionOutcome } from "./action-outcome.js";
+export {
+  ContentAnalyser,
+  modelName,
+  type AnalyserOptions,
+  type AnalysisRecord,
+  type ProtectedFaceFinder,
+} from "./content-analysis.js";
+export { analysisFacts, type AnalysisFacts } from "./analysis-facts.js";

@@ -2,10 +2,13 @@
  * Ingest: a content item from a stream or a platform, accepted once per idempotency key and
  * queued for a worker. Accepted means durable: the item is in the store and its job in the queue
  * before the caller hears 202. Media sent as bytes is hashed here and dropped — the queue carries
- * only the item's id, the store only hashes; media sent as URLs is fetched by the worker.
+ * only the item's id, the store only hashes; media sent as URLs is fetched by the worker. The AI
+ * signal providers look at bytes here too, for the same reason: after this, they are gone.
  */
 import type { JobQueue } from "../queue/index.js";
+import type { MediaInput } from "../signals/index.js";
 import type { IngestedItem, MediaRef, NewContentItem, Store } from "../store/index.js";
+import type { ContentAnalyser } from "./content-analysis.js";
 import { hashesFromBytes, hashesFromSubmitted, type SubmittedHashes } from "./content-hashes.js";
 
 export const CONTENT_TOPIC = "content";
@@ -36,6 +39,7 @@ export class IngestService {
   constructor(
     private readonly store: Store,
     private readonly queue: JobQueue,
+    private readonly analyser?: ContentAnalyser,
   ) {}
 
   async accept(input: IngestInput): Promise<IngestResult> {
@@ -49,21 +53,26 @@ export class IngestService {
     if (seen) return this.answer(seen, false);
     const signals = [];
     const media: MediaRef[] = [];
+    const bytes: MediaInput[] = [];
     if (input.hashes !== undefined)
       signals.push(...hashesFromSubmitted(input.hashes, false).signals);
-    for (const part of input.media ?? []) {
-      if ("bytes" in part) signals.push(...(await hashesFromBytes(part.bytes, false)).signals);
-      else
-        media.push(
-          part.mimeType === undefined
-            ? { url: part.url }
-            : { url: part.url, mimeType: part.mimeType },
-        );
+    for (const [index, part] of (input.media ?? []).entries()) {
+      // Every part keeps its place in the item's media list, so a signal's media index points
+      // at the same part whether it was learned here or by the worker.
+      const type = part.mimeType === undefined ? {} : { mimeType: part.mimeType };
+      if ("bytes" in part) {
+        signals.push(...(await hashesFromBytes(part.bytes, false)).signals);
+        bytes.push({ index, bytes: part.bytes });
+        media.push(type);
+      } else media.push({ url: part.url, ...type });
     }
+    const analysis =
+      this.analyser && bytes.length > 0 ? await this.analyser.analyse({ media: bytes }) : [];
     const { item, created } = await this.store.items.accept({
       ...withoutMediaAndHashes(input),
       media,
       signals,
+      analysis,
     });
     return this.answer(item, created);
   }

@@ -3,7 +3,8 @@
  * Kept apart from the pipeline so the same mapping serves processing and replays.
  */
 import type { PolicyBankMatch, PolicyItem } from "../policy/index.js";
-import type { IngestedItem } from "../store/index.js";
+import type { IngestedItem, JsonObject } from "../store/index.js";
+import { analysisFacts } from "./analysis-facts.js";
 import type { BankMatch } from "./matcher-types.js";
 
 export interface ItemContext {
@@ -16,7 +17,9 @@ export function itemFacts(
   item: IngestedItem,
   matches: readonly BankMatch[],
   context: ItemContext,
+  analysis: readonly JsonObject[] = item.analysis,
 ): PolicyItem {
+  const learned = analysisFacts(analysis);
   return {
     source: item.source,
     ...(item.platform === null ? {} : { platform: item.platform }),
@@ -28,9 +31,8 @@ export function itemFacts(
       distance: m.distance,
       labels: m.labels,
     })),
-    // Classifiers and text findings come with the signal providers (their own issue).
-    classifiers: [],
-    textFindings: [],
+    classifiers: learned.classifiers,
+    textFindings: learned.textFindings,
     reportCount: context.reportCount,
     reportReasons: context.reportReasons,
     authorPriorTakedowns: context.authorPriorTakedowns,

@@ -6,7 +6,9 @@
  */
 import { parseVpdq } from "../hash/index.js";
 import { fetchUrl, type FetchUrlOptions } from "../media/index.js";
+import type { MediaInput } from "../signals/index.js";
 import type { ContentSignal, IngestedRecord, NewContentSignal } from "../store/index.js";
+import type { AnalysisRecord, ContentAnalyser } from "./content-analysis.js";
 import { hashesFromBytes } from "./content-hashes.js";
 import type { MatchQuery } from "./matcher-types.js";
 
@@ -15,22 +17,38 @@ export interface ItemSignals {
   readonly computed: readonly NewContentSignal[];
   /** One match query per media object or known hash. */
   readonly queries: readonly MatchQuery[];
+  /** The whole analysis: ingest's records, then the fetched media's and the text's. */
+  readonly analysis: readonly AnalysisRecord[];
 }
 
 export async function signalsOfItem(
   record: IngestedRecord,
   fetchOptions: FetchUrlOptions,
+  analyser?: ContentAnalyser,
 ): Promise<ItemSignals> {
   const queries: MatchQuery[] = record.signals.map(queryOfSignal);
   const computed: NewContentSignal[] = [];
-  for (const media of record.item.media) {
+  const fetchedMedia: MediaInput[] = [];
+  for (const [index, media] of record.item.media.entries()) {
     if (media.url === undefined) continue;
     const fetched = await fetchUrl(media.url, fetchOptions);
     const hashes = await hashesFromBytes(fetched.bytes, false);
     queries.push(hashes.query);
     computed.push(...hashes.signals);
+    // Held only until the analysis below has run: nothing keeps media.
+    if (analyser) fetchedMedia.push({ index, bytes: fetched.bytes });
   }
-  return { computed, queries };
+  const text = record.item.text ?? undefined;
+  const learned = analyser
+    ? await analyser.analyse(
+        text === undefined ? { media: fetchedMedia } : { media: fetchedMedia, text },
+      )
+    : [];
+  return {
+    computed,
+    queries,
+    analysis: [...(record.item.analysis as AnalysisRecord[]), ...learned],
+  };
 }
 
 function queryOfSignal(signal: ContentSignal): MatchQuery {

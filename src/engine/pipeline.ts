@@ -22,6 +22,7 @@ import type {
   Store,
 } from "../store/index.js";
 import type { BankMatcher } from "./bank-matcher.js";
+import type { ContentAnalyser } from "./content-analysis.js";
 import { saveActionOutcome } from "./action-outcome.js";
 import type { EventSink } from "./events.js";
 import { itemFacts } from "./item-facts.js";
@@ -51,6 +52,8 @@ export interface PipelineDeps {
   readonly fetchOptions: FetchUrlOptions;
   /** Without one, an `add_to_bank` action is recorded as failed in the action log. */
   readonly banks?: BankWriter;
+  /** The AI signal providers; without them an item is judged by its hashes, reports and history. */
+  readonly analyser?: ContentAnalyser;
   readonly clock?: () => Date;
 }
 
@@ -88,20 +91,25 @@ export class ContentPipeline {
     if (item.status === "done") {
       return { itemId, verdict: item.verdict ?? "allow", reasons: item.reasons, processed: false };
     }
-    const signals = await signalsOfItem(record, this.deps.fetchOptions);
+    const signals = await signalsOfItem(record, this.deps.fetchOptions, this.deps.analyser);
     const allSignals = [...record.signals, ...signals.computed];
     const hashes = allSignals.map((signal) => signal.value);
     const matcher = this.deps.matcher();
     const matches = signals.queries.flatMap((query) => matcher.match(query).matches);
     const bank = decideVerdict(matches, matcher.banks());
     const policy = await this.deps.policies.current();
-    const facts = itemFacts(item, matches, {
-      ...(await this.reportsAbout(hashes)),
-      authorPriorTakedowns:
-        item.authorId === null
-          ? 0
-          : await store.items.authorTakedowns(item.platform, item.authorId, item.id),
-    });
+    const facts = itemFacts(
+      item,
+      matches,
+      {
+        ...(await this.reportsAbout(hashes)),
+        authorPriorTakedowns:
+          item.authorId === null
+            ? 0
+            : await store.items.authorTakedowns(item.platform, item.authorId, item.id),
+      },
+      signals.analysis,
+    );
     const evaluation = evaluate(policy.ruleSet, facts);
     // The record a backtest replays; shadow rules show here what they would have done.
     await store.evaluations.record({
@@ -123,6 +131,7 @@ export class ContentPipeline {
     await this.act(item, verdict, reasons, matches, evaluation, policy.version, hashes);
     await store.items.complete(item.id, {
       signals: signals.computed,
+      analysis: signals.analysis,
       matches: matches.map(({ bankId, entryId, signalType, distance }) => ({
         bankId,
         entryId,

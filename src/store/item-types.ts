@@ -4,7 +4,7 @@
  * holds references and hashes — a media URL, the PDQ of the image — never the media itself.
  */
 import type { ContentItem, ContentSignal, MatchResult, NewContentSignal } from "./scan-types.js";
-import type { IsoTimestamp } from "./types.js";
+import type { IsoTimestamp, JsonObject } from "./types.js";
 
 export const VISIBILITIES = ["public", "private"] as const;
 export type ItemVisibility = (typeof VISIBILITIES)[number];
@@ -35,6 +35,8 @@ export interface NewContentItem {
   readonly media?: readonly MediaRef[];
   /** Hashes known at ingest (submitted, or computed from bytes sent with the item). */
   readonly signals?: readonly NewContentSignal[];
+  /** Signal records learned at ingest (media sent as bytes): nudity, faces, provenance. */
+  readonly analysis?: readonly JsonObject[];
   readonly postedAt?: IsoTimestamp | null;
 }
 
@@ -54,6 +56,8 @@ export interface IngestedItem extends ContentItem {
   readonly processedAt: IsoTimestamp | null;
   /** Why processing failed (status `failed`): the last error's message. */
   readonly error: string | null;
+  /** What the signal providers learned (plain signal records; never embeddings or media). */
+  readonly analysis: readonly JsonObject[];
 }
 
 export interface AcceptResult {
@@ -72,6 +76,8 @@ export interface ItemOutcome {
   /** Signals the worker computed (fetched media), appended after those from ingest. */
   readonly signals: readonly NewContentSignal[];
   readonly matches: readonly MatchResult[];
+  /** The item's whole analysis (ingest's and the worker's), replacing what was stored. */
+  readonly analysis?: readonly JsonObject[];
   readonly verdict: string;
   readonly reasons: readonly string[];
 }

@@ -117,6 +117,46 @@ forEachBackend((backend) => {
       });
     });
 
+    it("keeps the analysis learned at ingest, and the worker's whole analysis once done", async () => {
+      const atIngest = { kind: "nudity", mediaIndex: 0, scores: { porn: 0.91, neutral: 0.02 } };
+      const { item } = await store.items.accept({ ...ITEM, analysis: [atIngest] });
+      expect(item.analysis).toEqual([atIngest]);
+      const text = { kind: "text", category: "solicitation", span: [0, 4], weight: 0.9 };
+      const done = await store.items.complete(item.id, {
+        signals: [],
+        matches: [],
+        analysis: [atIngest, text],
+        verdict: "review",
+        reasons: [],
+      });
+      expect(done.item.analysis).toEqual([atIngest, text]);
+      // An outcome without an analysis leaves the stored one as it was.
+      const other = (await store.items.accept({ ...ITEM, idempotencyKey: "x", analysis: [text] }))
+        .item;
+      const kept = await store.items.complete(other.id, {
+        signals: [],
+        matches: [],
+        verdict: "allow",
+        reasons: [],
+      });
+      expect(kept.item.analysis).toEqual([text]);
+      expect((await store.items.accept({ ...ITEM, idempotencyKey: "y" })).item.analysis).toEqual(
+        [],
+      );
+    });
+
+    it("refuses an analysis that is not a bounded list of objects", async () => {
+      for (const analysis of [[1], [null], [[]], Array.from({ length: 513 }, () => ({}))]) {
+        await expect(
+          store.items.accept({ ...ITEM, analysis: analysis as never }),
+        ).rejects.toMatchObject({ code: "store/invalid" });
+      }
+      const huge = [{ kind: "text", text: "x".repeat(300_000) }];
+      await expect(store.items.accept({ ...ITEM, analysis: huge })).rejects.toMatchObject({
+        code: "store/invalid",
+      });
+    });
+
     it("refuses bad input with the field", async () => {
       await expect(
         store.items.accept({ ...ITEM, visibility: "secret" as "public" }),

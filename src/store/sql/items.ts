@@ -9,6 +9,7 @@ import type {
   MediaRef,
   NewContentItem,
 } from "../item-types.js";
+import type { JsonObject } from "../types.js";
 import { ITEM_STATUSES, VISIBILITIES } from "../item-types.js";
 import { newId } from "../ids.js";
 import type { ItemRepository } from "../store.js";
@@ -59,8 +60,8 @@ export class SqlItems implements ItemRepository {
       const row = await first(
         tx,
         `INSERT INTO content_items (id, source, platform, external_id, created_at, idempotency_key,
-           channel_id, author_id, visibility, text, media, posted_at, status)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued')
+           channel_id, author_id, visibility, text, media, analysis, posted_at, status)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued')
          ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
          RETURNING *`,
         [
@@ -75,6 +76,7 @@ export class SqlItems implements ItemRepository {
           item.visibility,
           item.text,
           JSON.stringify(item.media),
+          item.analysis,
           item.postedAt,
         ],
       );
@@ -112,15 +114,17 @@ export class SqlItems implements ItemRepository {
     const matches = checkList(outcome.matches, "matches", 1000, checkMatch);
     const verdict = checkText(outcome.verdict, "verdict", 32);
     const reasons = checkList(outcome.reasons, "reasons", 100, (r, f) => checkText(r, f, 2000));
+    const analysis =
+      outcome.analysis === undefined ? null : checkAnalysis(outcome.analysis, "analysis");
     const at = nowIso(this.context);
     return this.context.db.transaction(async (tx) => {
       // Only a queued item moves: a redelivered job finds it done and changes nothing.
       const row = await first(
         tx,
         `UPDATE content_items SET status = 'done', verdict = ?, reasons = ?, processed_at = ?,
-           error = NULL, taken_down = ?
+           error = NULL, taken_down = ?, analysis = COALESCE(?, analysis)
          WHERE id = ? AND status <> 'done' RETURNING *`,
-        [verdict, JSON.stringify(reasons), at, TAKEDOWN_VERDICTS.includes(verdict), id],
+        [verdict, JSON.stringify(reasons), at, TAKEDOWN_VERDICTS.includes(verdict), analysis, id],
       );
       if (!row) {
         const current = await first(tx, "SELECT * FROM content_items WHERE id = ?", [id]);
@@ -235,6 +239,8 @@ interface CheckedItem {
   readonly text: string | null;
   readonly media: MediaRef[];
   readonly signals: ReturnType<typeof checkSignal>[];
+  /** The analysis records as JSON text. */
+  readonly analysis: string;
   readonly postedAt: string | null;
 }
 
@@ -254,6 +260,7 @@ function checkNewItem(input: NewContentItem): CheckedItem {
     text: checkOptionalText(input.text, "text", MAX_TEXT),
     media: checkList(input.media ?? [], "media", MAX_MEDIA, checkMedia),
     signals: checkList(input.signals ?? [], "signals", 256, checkSignal),
+    analysis: checkAnalysis(input.analysis ?? [], "analysis"),
     postedAt: checkPostedAt(input.postedAt),
   };
 }
@@ -267,6 +274,23 @@ function checkMedia(value: unknown, field: string): MediaRef {
     ...(checkedUrl === null ? {} : { url: checkedUrl }),
     ...(checkedType === null ? {} : { mimeType: checkedType }),
   };
+}
+
+/** Signal records are small; a few hundred per item at most, 256 KiB of JSON in all. */
+const MAX_ANALYSIS_RECORDS = 512;
+const MAX_ANALYSIS_BYTES = 256 * 1024;
+
+/** An item's analysis as JSON text, after checking it is a bounded list of plain objects. */
+function checkAnalysis(value: unknown, field: string): string {
+  const records = checkList(value, field, MAX_ANALYSIS_RECORDS, (record, at) => {
+    if (typeof record !== "object" || record === null || Array.isArray(record)) {
+      invalid(at, "expected an object");
+    }
+    return record;
+  });
+  const json = JSON.stringify(records);
+  if (json.length > MAX_ANALYSIS_BYTES) invalid(field, `longer than ${MAX_ANALYSIS_BYTES} bytes`);
+  return json;
 }
 
 function checkPostedAt(value: unknown): string | null {
@@ -296,6 +320,7 @@ function decodeItem(row: Row): IngestedItem {
     reasons: jsonArray(row, "reasons") as string[],
     processedAt: nullableTimestamp(row, "processed_at"),
     error: nullableText(row, "error"),
+    analysis: jsonArray(row, "analysis") as JsonObject[],
   };
 }
 
