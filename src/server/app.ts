@@ -3,7 +3,13 @@ import multipart from "@fastify/multipart";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
-import { NO_EVENTS, PolicyService, type BankMatcher, type EventSink } from "../engine/index.js";
+import {
+  NO_EVENTS,
+  PolicyService,
+  type BankMatcher,
+  type ContentAnalyser,
+  type EventSink,
+} from "../engine/index.js";
 import type { JobQueue } from "../queue/index.js";
 import type { Store } from "../store/index.js";
 import { installAuth } from "./auth.js";
@@ -43,6 +49,8 @@ export interface ServerDeps {
   readonly policies?: PolicyService;
   /** Default: events go nowhere. */
   readonly events?: EventSink;
+  /** The AI signal providers for scans and ingested bytes; without them, hashes only. */
+  readonly analyser?: ContentAnalyser;
   /** Pino options or false; tests pass false. */
   readonly logger?: boolean | Record<string, unknown>;
 }
@@ -71,6 +79,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     events: deps.events ?? NO_EVENTS,
     policies: deps.policies ?? new PolicyService({ store }),
     metrics,
+    ...(deps.analyser ? { analyser: deps.analyser } : {}),
   };
 
   app.decorate("metrics", metrics);

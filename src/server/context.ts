@@ -1,4 +1,4 @@
-import type { BankMatcher, EventSink, PolicyService } from "../engine/index.js";
+import type { BankMatcher, ContentAnalyser, EventSink, PolicyService } from "../engine/index.js";
 import type { JobQueue } from "../queue/index.js";
 import type { Store } from "../store/index.js";
 import type { ServerConfig } from "./config.js";
@@ -15,4 +15,6 @@ export interface ServerContext {
   /** The rule set in force, shared by the policy routes and this process's workers. */
   readonly policies: PolicyService;
   readonly metrics: ServerMetrics;
+  /** The AI signal providers of this process, when it runs them (VIGIL_SIGNALS). */
+  readonly analyser?: ContentAnalyser;
 }

@@ -10,6 +10,7 @@ import {
   startContentWorker,
   type BankMatcher,
   type BankWriter,
+  type ContentAnalyser,
   type EventSink,
   type PolicySource,
 } from "../engine/index.js";
@@ -29,6 +30,8 @@ export interface WorkerDeps {
   readonly concurrency: number;
   readonly metrics?: ServerMetrics;
   readonly onError: (error: unknown) => void;
+  /** The AI signal providers; without them items are judged by hashes, reports and history. */
+  readonly analyser?: ContentAnalyser;
   /** How long an item may stay queued before the sweep queues it again (default 2 min). */
   readonly staleAfterMs?: number;
 }
@@ -46,6 +49,7 @@ export function startWorkers(deps: WorkerDeps): Workers {
     events: deps.events,
     fetchOptions: deps.fetchOptions,
     banks: ruleBankWriter(deps),
+    ...(deps.analyser ? { analyser: deps.analyser } : {}),
   });
   const consumers: Consumer[] = [
     startContentWorker({

@@ -80,8 +80,13 @@ interface ItemBody {
  * its job queued; a worker decides it, and the verdict arrives as an `item.verdict` webhook or
  * through `GET /v1/content/:id`.
  */
-export function contentRoutes({ store, queue, metrics }: ServerContext): FastifyPluginAsync {
-  const ingest = new IngestService(store, queue);
+export function contentRoutes({
+  store,
+  queue,
+  metrics,
+  analyser,
+}: ServerContext): FastifyPluginAsync {
+  const ingest = new IngestService(store, queue, analyser);
   const accept = async (body: ItemBody) => {
     const result = await ingest.accept(toInput(body));
     metrics.ingested.inc({ duplicate: String(result.duplicate) });

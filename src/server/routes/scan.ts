@@ -43,6 +43,11 @@ const optionProperties = {
   dihedral: { type: "boolean", description: "Also match rotated and mirrored copies" },
   platform: { type: "string", maxLength: 100 },
   externalId: { type: "string", maxLength: 500 },
+  text: {
+    type: "string",
+    maxLength: 16384,
+    description: "The caption or message published with the media, for the text signals",
+  },
 } as const;
 
 const jsonBody = {
@@ -75,7 +80,11 @@ interface JsonScanBody extends ScanOptions {
  * Answers synchronously with hashes, matches and a verdict with reasons.
  */
 export function scanRoutes(context: ServerContext): FastifyPluginAsync {
-  const service = new ScanService(context.store, context.matcher, fetchOptionsOf(context.config));
+  const service = new ScanService(context.store, context.matcher, {
+    fetchOptions: fetchOptionsOf(context.config),
+    policies: context.policies,
+    ...(context.analyser ? { analyser: context.analyser } : {}),
+  });
   return async (app) => {
     app.post(
       "/v1/scan",
@@ -129,14 +138,18 @@ async function readScanRequest(
   }
   const body = (request.body ?? {}) as JsonScanBody;
   const { url, hashes, ...options } = body;
-  if ((url === undefined) === (hashes === undefined)) {
+  const textOnly = url === undefined && hashes === undefined && options.text !== undefined;
+  if (!textOnly && (url === undefined) === (hashes === undefined)) {
     throw new VigilError(
       "request/invalid",
-      "Send media as the body or a multipart `file`, or JSON with exactly one of `url` and `hashes`.",
+      "Send media as the body or a multipart `file`, or JSON with exactly one of `url` and `hashes` (or only `text`).",
     );
   }
-  const subject: ScanSubject =
-    url !== undefined ? { kind: "url", url } : { kind: "hashes", hashes: hashes! };
+  const subject: ScanSubject = textOnly
+    ? { kind: "text" }
+    : url !== undefined
+      ? { kind: "url", url }
+      : { kind: "hashes", hashes: hashes! };
   return { subject, options: { ...query, ...options } };
 }
 
@@ -150,5 +163,6 @@ function multipartOptions(fields: Record<string, string>): ScanOptions {
   if (dihedral !== undefined) options.dihedral = dihedral;
   if (fields.platform !== undefined) options.platform = fields.platform;
   if (fields.externalId !== undefined) options.externalId = fields.externalId;
+  if (fields.text !== undefined) options.text = fields.text;
   return options;
 }

@@ -1,5 +1,10 @@
+import { evaluate, strongerVerdict, type PolicyVerdict } from "../../policy/index.js";
 import {
+  analysisFacts,
   decideVerdict,
+  type AnalysisRecord,
+  type ContentAnalyser,
+  type PolicySource,
   hashesFromBytes,
   hashesFromSubmitted,
   type BankMatcher,
@@ -12,11 +17,12 @@ import {
 import { fetchUrl, type FetchUrlOptions } from "../../media/index.js";
 import type { Store } from "../../store/index.js";
 
-/** What a scan is asked to look at: media bytes, a URL to fetch them from, or hashes. */
+/** What a scan is asked to look at: media bytes, a URL to fetch them from, hashes, or only text. */
 export type ScanSubject =
   | { readonly kind: "bytes"; readonly bytes: Uint8Array }
   | { readonly kind: "url"; readonly url: string }
-  | { readonly kind: "hashes"; readonly hashes: SubmittedHashes };
+  | { readonly kind: "hashes"; readonly hashes: SubmittedHashes }
+  | { readonly kind: "text" };
 
 export type { SubmittedHashes };
 
@@ -25,6 +31,8 @@ export interface ScanOptions {
   readonly store?: boolean;
   readonly platform?: string;
   readonly externalId?: string;
+  /** The text published with the media (a caption, a message): read by the text signals. */
+  readonly text?: string;
 }
 
 export interface ScanOutcome {
@@ -33,6 +41,8 @@ export interface ScanOutcome {
   readonly hashes: ContentHashes;
   readonly media?: MediaFacts;
   readonly matches: readonly BankMatch[];
+  /** What the signal providers learned (nudity, faces, text, provenance); empty without them. */
+  readonly signals: readonly AnalysisRecord[];
   readonly skipped: readonly {
     readonly signalType: string;
     readonly index: number;
@@ -42,27 +52,48 @@ export interface ScanOutcome {
   readonly contentId?: string;
 }
 
+export interface ScanServiceOptions {
+  readonly fetchOptions: FetchUrlOptions;
+  /** The signal providers; without them a scan is decided by its hashes alone. */
+  readonly analyser?: ContentAnalyser;
+  /** The rule set in force: its rules can block or hold what the signals show. */
+  readonly policies?: PolicySource;
+}
+
 /**
- * The pre-publication scan: hash what was sent (in memory; the bytes are dropped when this
- * returns), look the hashes up in every enabled bank, and decide. Nothing is stored unless asked.
+ * The pre-publication scan: hash what was sent and let the signal providers look at it (in
+ * memory; the bytes are dropped when this returns), look the hashes up in every enabled bank,
+ * apply the policy, and decide. Nothing is stored unless asked.
  */
 export class ScanService {
   constructor(
     private readonly store: Store,
     private readonly matcher: BankMatcher,
-    private readonly fetchOptions: FetchUrlOptions,
+    private readonly options: ScanServiceOptions,
   ) {}
 
   async scan(subject: ScanSubject, options: ScanOptions = {}): Promise<ScanOutcome> {
-    const computed = await this.computeQuery(subject, options.dihedral ?? false);
-    const result = this.matcher.match(computed.query);
-    const { verdict, reasons } = decideVerdict(result.matches, this.matcher.banks());
+    const bytes = await this.bytesOf(subject);
+    const computed =
+      subject.kind === "text"
+        ? null
+        : await this.computeQuery(subject, bytes, options.dihedral ?? false);
+    const result = computed ? this.matcher.match(computed.query) : { matches: [], skipped: [] };
+    const bank = decideVerdict(result.matches, this.matcher.banks());
+    const signals = await this.analyse(bytes, options.text);
+    const policy = await this.evaluate(result.matches, signals, options);
+    const verdict = scanVerdict(strongerVerdict(bank.verdict, policy.verdict));
+    const reasons = [
+      ...(result.matches.length > 0 || policy.reasons.length === 0 ? bank.reasons : []),
+      ...policy.reasons,
+    ];
     const outcome = {
       verdict,
       reasons,
-      hashes: computed.hashes,
-      ...(computed.media ? { media: computed.media } : {}),
+      hashes: computed?.hashes ?? { pdq: [] },
+      ...(computed?.media ? { media: computed.media } : {}),
       matches: result.matches,
+      signals,
       skipped: result.skipped,
     };
     if (!options.store) return outcome;
@@ -70,7 +101,7 @@ export class ScanService {
       source: "scan",
       platform: options.platform ?? null,
       externalId: options.externalId ?? null,
-      signals: computed.signals,
+      signals: computed?.signals ?? [],
       matches: result.matches.map(({ bankId, entryId, signalType, distance }) => ({
         bankId,
         entryId,
@@ -81,16 +112,67 @@ export class ScanService {
     return { ...outcome, contentId: record.item.id };
   }
 
-  private async computeQuery(subject: ScanSubject, dihedral: boolean): Promise<Computed> {
+  private async bytesOf(subject: ScanSubject): Promise<Uint8Array | null> {
     switch (subject.kind) {
-      case "hashes":
-        return hashesFromSubmitted(subject.hashes, dihedral);
-      case "url": {
-        const fetched = await fetchUrl(subject.url, this.fetchOptions);
-        return hashesFromBytes(fetched.bytes, dihedral);
-      }
+      case "url":
+        return (await fetchUrl(subject.url, this.options.fetchOptions)).bytes;
       case "bytes":
-        return hashesFromBytes(subject.bytes, dihedral);
+        return subject.bytes;
+      default:
+        return null;
     }
   }
+
+  private computeQuery(
+    subject: Exclude<ScanSubject, { kind: "text" }>,
+    bytes: Uint8Array | null,
+    dihedral: boolean,
+  ): Promise<Computed> | Computed {
+    return subject.kind === "hashes"
+      ? hashesFromSubmitted(subject.hashes, dihedral)
+      : hashesFromBytes(bytes!, dihedral);
+  }
+
+  private async analyse(bytes: Uint8Array | null, text: string | undefined) {
+    const { analyser } = this.options;
+    if (!analyser) return [];
+    const media = bytes ? [{ index: 0, bytes }] : [];
+    return analyser.analyse(text === undefined ? { media } : { media, text });
+  }
+
+  /** The policy over what a scan knows: its matches and signals (no reports, no history yet). */
+  private async evaluate(
+    matches: readonly BankMatch[],
+    signals: readonly AnalysisRecord[],
+    options: ScanOptions,
+  ): Promise<{ verdict: PolicyVerdict; reasons: string[] }> {
+    if (!this.options.policies) return { verdict: "allow", reasons: [] };
+    const { ruleSet } = await this.options.policies.current();
+    const learned = analysisFacts(signals);
+    const evaluation = evaluate(ruleSet, {
+      source: "scan",
+      ...(options.platform === undefined ? {} : { platform: options.platform }),
+      bankMatches: matches.map(({ bankId, entryId, signalType, distance, labels }) => ({
+        bankId,
+        entryId,
+        signalType,
+        distance,
+        labels,
+      })),
+      classifiers: learned.classifiers,
+      textFindings: learned.textFindings,
+      reportCount: 0,
+      reportReasons: [],
+      authorPriorTakedowns: 0,
+    });
+    return {
+      verdict: evaluation.verdict,
+      reasons: evaluation.fired.map((rule) => rule.explanation),
+    };
+  }
+}
+
+/** Before publication there is nothing to remove yet: a takedown verdict blocks the upload. */
+function scanVerdict(verdict: PolicyVerdict): ScanOutcome["verdict"] {
+  return verdict === "allow" || verdict === "review" ? verdict : "block";
 }
