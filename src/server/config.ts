@@ -4,6 +4,7 @@
  * receives this object; only the process entry (the CLI) passes `process.env` in.
  */
 import type { FetchUrlOptions } from "../media/index.js";
+import { readSignalSettings, type SignalSettings } from "./signal-config.js";
 
 export const ROLES = ["all", "api", "worker"] as const;
 export type Role = (typeof ROLES)[number];
@@ -44,6 +45,8 @@ export interface ServerConfig {
   readonly confirmedBankId: string;
   /** How long a moderator's claim on a case lasts, ms (VIGIL_REVIEW_LEASE_SECONDS). */
   readonly reviewLeaseMs: number;
+  /** The AI signal providers this process runs (VIGIL_SIGNALS and friends). */
+  readonly signals: SignalSettings;
 }
 
 /** Where media may be fetched from, the same for the scan by URL and for ingested items. */
@@ -91,6 +94,9 @@ export function loadServerConfig({ env, flags = {} }: ConfigSources): ServerConf
     logLevel: oneOf(env, "VIGIL_LOG_LEVEL", LOG_LEVELS, "info"),
     confirmedBankId: env.VIGIL_CONFIRMED_BANK || "confirmed",
     reviewLeaseMs: integer(env, "VIGIL_REVIEW_LEASE_SECONDS", 900, 1, 86_400) * 1000,
+    signals: readSignalSettings(env, (message) => {
+      throw new ConfigError(message);
+    }),
   };
   if (!/^(sqlite:|postgres:\/\/|postgresql:\/\/)/.test(config.databaseUrl)) {
     throw new ConfigError(
