@@ -1,0 +1,129 @@
+import { deflateSync } from "node:zlib";
+import sharp from "sharp";
+import { describe, expect, it } from "vitest";
+import {
+  c2paJumbf,
+  internationalTextChunk,
+  photo,
+  pngChunk,
+  textChunk,
+  TRAINED_ALGORITHMIC_MEDIA,
+  withApp11,
+  withPngChunks,
+  xmpPacket,
+} from "../../test/helpers/provenance-fixtures.js";
+import { isVigilError } from "../core/index.js";
+import { readProvenanceMetadata } from "./index.js";
+
+/** Deterministic bytes, so a failure can be replayed. */
+function noise(length: number, seed: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let state = seed >>> 0 || 1;
+  for (let i = 0; i < length; i++) {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    out[i] = state & 0xff;
+  }
+  return out;
+}
+
+describe("readProvenanceMetadata on hostile files", () => {
+  it("refuses a file over the byte limit with media/too-large", async () => {
+    const error = await readProvenanceMetadata(new Uint8Array(2048), {
+      limits: { maxBytes: 1024 },
+    }).catch((e: unknown) => e);
+    expect(isVigilError(error) && error.code).toBe("media/too-large");
+  });
+
+  it("survives every truncation of a metadata-rich PNG and JPEG, keeping what came before", async () => {
+    const png = withPngChunks(await photo("png"), [
+      textChunk("parameters", "x".repeat(40)),
+      pngChunk("caBX", c2paJumbf()),
+    ]);
+    const jpeg = withApp11(
+      await sharp(await photo("jpeg"))
+        .jpeg()
+        .withXmp(xmpPacket({ "Iptc4xmpExt:DigitalSourceType": TRAINED_ALGORITHMIC_MEDIA }))
+        .withExif({ IFD0: { Software: "ComfyUI" } })
+        .toBuffer(),
+      c2paJumbf(),
+    );
+    for (const file of [png, jpeg]) {
+      for (let cut = 0; cut < Math.min(file.length, 1500); cut++) {
+        const metadata = await readProvenanceMetadata(file.subarray(0, cut));
+        expect(Array.isArray(metadata.software)).toBe(true);
+      }
+    }
+    // Cut in the image data, after the metadata: the markers are still there.
+    const cutPng = await readProvenanceMetadata(png.subarray(0, png.length - 20));
+    expect(cutPng.truncated).toBe(true);
+    expect(cutPng.textChunks.map((c) => c.keyword)).toEqual(["parameters"]);
+    expect(cutPng.c2pa).toEqual(["png_cabx"]);
+  });
+
+  it("stops at a chunk whose length runs past the file", async () => {
+    const huge = Buffer.alloc(12);
+    huge.writeUInt32BE(0xfffffff0, 0);
+    huge.write("tEXt", 4, "latin1");
+    const png = withPngChunks(await photo("png"), [textChunk("prompt", "{}"), huge]);
+    const metadata = await readProvenanceMetadata(png);
+    expect(metadata.truncated).toBe(true);
+    expect(metadata.textChunks.map((c) => c.keyword)).toEqual(["prompt"]);
+  });
+
+  it("stops after maxBlocks chunks", async () => {
+    const empties = Array.from({ length: 50 }, () => pngChunk("tIME", new Uint8Array(7)));
+    const png = withPngChunks(await photo("png"), [...empties, textChunk("workflow", "{}")]);
+    const metadata = await readProvenanceMetadata(png, { limits: { maxBlocks: 20 } });
+    expect(metadata.truncated).toBe(true);
+    expect(metadata.textChunks).toEqual([]);
+  });
+
+  it("does not inflate a compressed XMP chunk past the XMP cap", async () => {
+    const bomb = `${xmpPacket({ "Iptc4xmpExt:DigitalSourceType": TRAINED_ALGORITHMIC_MEDIA })}${" ".repeat(4_000_000)}`;
+    expect(deflateSync(bomb).length).toBeLessThan(10_000);
+    const png = withPngChunks(await photo("png"), [
+      internationalTextChunk("XML:com.adobe.xmp", bomb, true),
+    ]);
+    const metadata = await readProvenanceMetadata(png, { limits: { maxXmpBytes: 64 * 1024 } });
+    expect(metadata.digitalSourceTypes).toEqual([]);
+  });
+
+  it("reads a megabyte of nested XMP tags in one linear pass", async () => {
+    const packet = `${"<a:b><a:c>".repeat(100_000)}<x:CreatorTool>Flux</x:CreatorTool>`;
+    const png = withPngChunks(await photo("png"), [
+      internationalTextChunk("XML:com.adobe.xmp", packet),
+    ]);
+    const metadata = await readProvenanceMetadata(png);
+    expect(metadata.software).toEqual([{ source: "xmp_creator_tool", value: "Flux" }]);
+  });
+
+  it("gives no markers and no error for garbage behind each format's signature", async () => {
+    const signatures = [
+      Buffer.from("89504e470d0a1a0a", "hex"),
+      Buffer.from("ffd8ff", "hex"),
+      Buffer.from("524946460000000057454250", "hex"),
+      Buffer.from("49492a00", "hex"),
+    ];
+    for (const [i, signature] of signatures.entries()) {
+      for (let seed = 1; seed <= 50; seed++) {
+        const file = Buffer.concat([signature, noise(200 + seed * 37, seed * 7919 + i)]);
+        const metadata = await readProvenanceMetadata(file);
+        expect(metadata.c2pa).toEqual([]);
+        expect(metadata.digitalSourceTypes).toEqual([]);
+      }
+    }
+  });
+
+  it("ignores a broken EXIF block and a text chunk without a keyword", async () => {
+    const png = withPngChunks(await photo("png"), [
+      pngChunk("eXIf", Buffer.from("MM\0*\0\0\0\x08\xff\xff\0\0", "latin1")),
+      pngChunk("tEXt", Buffer.from("no keyword end", "latin1")),
+      pngChunk("iTXt", Buffer.from("XML:com.adobe.xmp\0\x01", "latin1")),
+    ]);
+    const metadata = await readProvenanceMetadata(png);
+    expect(metadata.software).toEqual([]);
+    expect(metadata.textChunks).toEqual([]);
+  });
+});

@@ -1,0 +1,162 @@
+import exifr from "exifr";
+import { VigilError } from "../core/index.js";
+import type { ImageFormat } from "./decode.js";
+import type {
+  C2paContainer,
+  MetadataBlock,
+  PngTextChunk,
+  WalkResult,
+} from "./provenance-blocks.js";
+import { walkJpeg } from "./provenance-jpeg.js";
+import { resolveProvenanceLimits, type ProvenanceLimits } from "./provenance-limits.js";
+import { walkPng } from "./provenance-png.js";
+import { walkWebp } from "./provenance-webp.js";
+import { readXmpValues } from "./provenance-xmp.js";
+import { sniffImageFormat } from "./sniff.js";
+
+/** Where a software name was read. */
+export type SoftwareSource =
+  "exif_software" | "xmp_creator_tool" | "xmp_software" | "png_software" | "png_source";
+
+export interface SoftwareTag {
+  readonly source: SoftwareSource;
+  readonly value: string;
+}
+
+/** A PNG text chunk: its keyword and size, never its text (it may be a prompt). */
+export interface TextChunkInfo {
+  readonly chunk: PngTextChunk;
+  readonly keyword: string;
+  readonly bytes: number;
+}
+
+/** The provenance-relevant metadata of one image file, uninterpreted. */
+export interface ProvenanceMetadata {
+  /** undefined: not an image format the reader knows; every list is then empty. */
+  readonly format: ImageFormat | undefined;
+  readonly software: readonly SoftwareTag[];
+  readonly textChunks: readonly TextChunkInfo[];
+  /** IPTC digital source type values (URIs or bare codes) from XMP. */
+  readonly digitalSourceTypes: readonly string[];
+  /** Every C2PA manifest store found (present, not verified). */
+  readonly c2pa: readonly C2paContainer[];
+  /** The walk stopped at damage or a limit; what came before it is still reported. */
+  readonly truncated: boolean;
+}
+
+export interface ReadProvenanceOptions {
+  readonly limits?: Partial<ProvenanceLimits>;
+}
+
+/**
+ * Reads the metadata that can mark an image as made by a generator: EXIF and XMP software names,
+ * PNG text chunks, the IPTC digital source type, C2PA manifest stores. JPEG, PNG and WebP are
+ * walked block by block; a TIFF's first IFD is read by exifr. Damaged files give what was read
+ * before the damage, never an error: the one refusal is a file over `maxBytes` (`media/too-large`).
+ */
+export async function readProvenanceMetadata(
+  bytes: Uint8Array,
+  options: ReadProvenanceOptions = {},
+): Promise<ProvenanceMetadata> {
+  const limits = resolveProvenanceLimits(options.limits);
+  if (bytes.length > limits.maxBytes) {
+    throw new VigilError(
+      "media/too-large",
+      `The file is ${bytes.length} bytes; the limit for reading metadata is ${limits.maxBytes}.`,
+      { bytes: bytes.length, maxBytes: limits.maxBytes },
+    );
+  }
+  const format = sniffImageFormat(bytes.subarray(0, 12));
+  const walk = walkFormat(format, bytes, limits);
+  const metadata = await collect(walk.blocks, limits);
+  return Object.freeze({ format, truncated: walk.truncated, ...metadata });
+}
+
+function walkFormat(
+  format: ImageFormat | undefined,
+  bytes: Uint8Array,
+  limits: ProvenanceLimits,
+): WalkResult {
+  if (format === "jpeg") return walkJpeg(bytes, limits);
+  if (format === "png") return walkPng(bytes, limits);
+  if (format === "webp") return walkWebp(bytes, limits);
+  if (format === "tiff") return { blocks: [{ kind: "exif", tiff: bytes }], truncated: false };
+  return { blocks: [], truncated: false };
+}
+
+type Collected = Omit<ProvenanceMetadata, "format" | "truncated">;
+
+async function collect(
+  blocks: readonly MetadataBlock[],
+  limits: ProvenanceLimits,
+): Promise<Collected> {
+  const software: SoftwareTag[] = [];
+  const textChunks: TextChunkInfo[] = [];
+  const digitalSourceTypes: string[] = [];
+  const c2pa: C2paContainer[] = [];
+  for (const block of blocks) {
+    if (block.kind === "c2pa") c2pa.push(block.container);
+    if (block.kind === "text") {
+      textChunks.push({ chunk: block.chunk, keyword: block.keyword, bytes: block.bytes });
+      if (block.value !== undefined && block.value.trim() !== "") {
+        const source = block.keyword === "Software" ? "png_software" : "png_source";
+        software.push({ source, value: block.value.trim() });
+      }
+    }
+    if (block.kind === "xmp") {
+      for (const { property, value } of readXmpValues(block.text)) {
+        if (property === "DigitalSourceType") digitalSourceTypes.push(value);
+        else
+          software.push({
+            source: property === "CreatorTool" ? "xmp_creator_tool" : "xmp_software",
+            value: clip(value, limits),
+          });
+      }
+    }
+    if (block.kind === "exif") {
+      const value = await exifSoftware(block.tiff, limits);
+      if (value !== undefined) software.push({ source: "exif_software", value });
+    }
+  }
+  return { software, textChunks, digitalSourceTypes, c2pa };
+}
+
+/**
+ * IFD0's Software tag through exifr, with every other block and value translation off: the
+ * TIFF structure is exifr's job, and one IFD of a capped block is a bounded read. A block exifr
+ * cannot read gives nothing rather than an error: damaged EXIF is common in ordinary photos.
+ */
+async function exifSoftware(
+  tiff: Uint8Array,
+  limits: ProvenanceLimits,
+): Promise<string | undefined> {
+  if (tiff.length > limits.maxExifBytes || tiff.length < 8) return undefined;
+  try {
+    const output: unknown = await exifr.parse(
+      Buffer.from(tiff.buffer, tiff.byteOffset, tiff.length),
+      {
+        tiff: true,
+        ifd0: { pick: ["Software"] },
+        exif: false,
+        gps: false,
+        interop: false,
+        ifd1: false,
+        xmp: false,
+        icc: false,
+        iptc: false,
+        jfif: false,
+        ihdr: false,
+      },
+    );
+    const value = (output as { Software?: unknown } | undefined)?.Software;
+    return typeof value === "string" && value.trim() !== ""
+      ? clip(value.trim(), limits)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function clip(value: string, limits: ProvenanceLimits): string {
+  return value.slice(0, limits.maxValueChars);
+}
