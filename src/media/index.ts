@@ -29,6 +29,7 @@ export {
 export { addressRange, type AddressRange } from "./ip-range.js";
 export {
   readProvenanceMetadata,
+  type ParameterComment,
   type ProvenanceMetadata,
   type ReadProvenanceOptions,
   type SoftwareSource,

@@ -59,6 +59,24 @@ describe("readProvenanceMetadata", () => {
     });
   });
 
+  it("notes an EXIF UserComment holding generation parameters by its size only", async () => {
+    const comment = "a zebra, Steps: 20, Sampler: Euler a, CFG scale: 7, Seed: 1";
+    const jpeg = await sharp(await photo("jpeg"))
+      .jpeg()
+      .withExif({ IFD2: { UserComment: comment } })
+      .toBuffer();
+    const metadata = await readProvenanceMetadata(jpeg);
+    expect(metadata.parameterComments).toEqual([
+      { source: "exif_user_comment", bytes: comment.length },
+    ]);
+    expect(JSON.stringify(metadata)).not.toContain("zebra");
+    const ordinary = await sharp(await photo("jpeg"))
+      .jpeg()
+      .withExif({ IFD2: { UserComment: "Steps: 3 to the beach, seed: none" } })
+      .toBuffer();
+    expect((await readProvenanceMetadata(ordinary)).parameterComments).toEqual([]);
+  });
+
   it("reads XMP and EXIF from a WebP, which exifr cannot open", async () => {
     const webp = await sharp(await photo("png"))
       .webp()
@@ -113,6 +131,7 @@ describe("readProvenanceMetadata", () => {
         textChunks: [],
         digitalSourceTypes: [],
         c2pa: [],
+        parameterComments: [],
         truncated: false,
       });
     }

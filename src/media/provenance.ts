@@ -1,4 +1,3 @@
-import exifr from "exifr";
 import { VigilError } from "../core/index.js";
 import type { ImageFormat } from "./decode.js";
 import type {
@@ -7,6 +6,7 @@ import type {
   PngTextChunk,
   WalkResult,
 } from "./provenance-blocks.js";
+import { readExifProvenance } from "./provenance-exif.js";
 import { walkJpeg } from "./provenance-jpeg.js";
 import { resolveProvenanceLimits, type ProvenanceLimits } from "./provenance-limits.js";
 import { walkPng } from "./provenance-png.js";
@@ -30,6 +30,11 @@ export interface TextChunkInfo {
   readonly bytes: number;
 }
 
+export interface ParameterComment {
+  readonly source: "exif_user_comment";
+  readonly bytes: number;
+}
+
 /** The provenance-relevant metadata of one image file, uninterpreted. */
 export interface ProvenanceMetadata {
   /** undefined: not an image format the reader knows; every list is then empty. */
@@ -38,6 +43,8 @@ export interface ProvenanceMetadata {
   readonly textChunks: readonly TextChunkInfo[];
   /** IPTC digital source type values (URIs or bare codes) from XMP. */
   readonly digitalSourceTypes: readonly string[];
+  /** EXIF comments holding a generator's parameters (Automatic1111 JPEG/WebP): size only. */
+  readonly parameterComments: readonly ParameterComment[];
   /** Every C2PA manifest store found (present, not verified). */
   readonly c2pa: readonly C2paContainer[];
   /** The walk stopped at damage or a limit; what came before it is still reported. */
@@ -94,6 +101,7 @@ async function collect(
   const textChunks: TextChunkInfo[] = [];
   const digitalSourceTypes: string[] = [];
   const c2pa: C2paContainer[] = [];
+  const parameterComments: ParameterComment[] = [];
   for (const block of blocks) {
     if (block.kind === "c2pa") c2pa.push(block.container);
     if (block.kind === "text") {
@@ -114,47 +122,15 @@ async function collect(
       }
     }
     if (block.kind === "exif") {
-      const value = await exifSoftware(block.tiff, limits);
-      if (value !== undefined) software.push({ source: "exif_software", value });
+      const exif = await readExifProvenance(block.tiff, limits);
+      if (exif.software !== undefined)
+        software.push({ source: "exif_software", value: exif.software });
+      if (exif.parameterCommentBytes !== undefined) {
+        parameterComments.push({ source: "exif_user_comment", bytes: exif.parameterCommentBytes });
+      }
     }
   }
-  return { software, textChunks, digitalSourceTypes, c2pa };
-}
-
-/**
- * IFD0's Software tag through exifr, with every other block and value translation off: the
- * TIFF structure is exifr's job, and one IFD of a capped block is a bounded read. A block exifr
- * cannot read gives nothing rather than an error: damaged EXIF is common in ordinary photos.
- */
-async function exifSoftware(
-  tiff: Uint8Array,
-  limits: ProvenanceLimits,
-): Promise<string | undefined> {
-  if (tiff.length > limits.maxExifBytes || tiff.length < 8) return undefined;
-  try {
-    const output: unknown = await exifr.parse(
-      Buffer.from(tiff.buffer, tiff.byteOffset, tiff.length),
-      {
-        tiff: true,
-        ifd0: { pick: ["Software"] },
-        exif: false,
-        gps: false,
-        interop: false,
-        ifd1: false,
-        xmp: false,
-        icc: false,
-        iptc: false,
-        jfif: false,
-        ihdr: false,
-      },
-    );
-    const value = (output as { Software?: unknown } | undefined)?.Software;
-    return typeof value === "string" && value.trim() !== ""
-      ? clip(value.trim(), limits)
-      : undefined;
-  } catch {
-    return undefined;
-  }
+  return { software, textChunks, digitalSourceTypes, c2pa, parameterComments };
 }
 
 function clip(value: string, limits: ProvenanceLimits): string {

@@ -63,6 +63,17 @@ describe("readProvenance", () => {
     ]);
   });
 
+  it("marks an Automatic1111 JPEG by the parameters in its EXIF UserComment", async () => {
+    const comment = "a zebra, Steps: 20, Sampler: Euler a, Seed: 1";
+    const jpeg = await sharp(await photo("jpeg"))
+      .jpeg()
+      .withExif({ IFD2: { UserComment: comment } })
+      .toBuffer();
+    expect(markers(await readProvenance(jpeg))).toEqual([
+      `generator_parameters: EXIF UserComment with generation parameters (Automatic1111 / Forge / SD.Next), ${comment.length} chars`,
+    ]);
+  });
+
   it("marks a C2PA manifest store as present and says it is not verified", async () => {
     const jpeg = withApp11(await photo("jpeg"), c2paJumbf());
     expect(markers(await readProvenance(jpeg))).toEqual([

@@ -82,6 +82,12 @@ function* findings(metadata: ProvenanceMetadata): Generator<[ProvenanceMarker, s
     if (generator !== undefined)
       yield ["generator_software", `${SOURCE_LABELS[source]}: ${generator}`];
   }
+  for (const { bytes } of metadata.parameterComments) {
+    yield [
+      "generator_parameters",
+      `EXIF UserComment with generation parameters (Automatic1111 / Forge / SD.Next), ${bytes} chars`,
+    ];
+  }
   for (const { chunk, keyword, bytes } of metadata.textChunks) {
     const tool = GENERATOR_TEXT_KEYWORDS[keyword];
     if (tool !== undefined) {
