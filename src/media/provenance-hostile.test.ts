@@ -80,6 +80,25 @@ describe("readProvenanceMetadata on hostile files", () => {
     expect(metadata.textChunks).toEqual([]);
   });
 
+  it("reads a JPEG that repeats its EXIF segment thousands of times", async () => {
+    const jpeg = await sharp(await photo("jpeg"))
+      .jpeg()
+      .withExif({ IFD0: { Software: "ComfyUI" } })
+      .toBuffer();
+    const start = jpeg.indexOf(Buffer.from("ffe1", "hex"));
+    const segment = jpeg.subarray(start, start + 2 + jpeg.readUInt16BE(start + 2));
+    const repeated = Buffer.concat([
+      jpeg.subarray(0, 2),
+      ...Array.from({ length: 3000 }, () => segment),
+      jpeg.subarray(2),
+    ]);
+    const metadata = await readProvenanceMetadata(repeated);
+    expect(metadata.truncated).toBe(false);
+    expect(metadata.software).toEqual(
+      Array.from({ length: 4 }, () => ({ source: "exif_software", value: "ComfyUI" })),
+    );
+  });
+
   it("does not inflate a compressed XMP chunk past the XMP cap", async () => {
     const bomb = `${xmpPacket({ "Iptc4xmpExt:DigitalSourceType": TRAINED_ALGORITHMIC_MEDIA })}${" ".repeat(4_000_000)}`;
     expect(deflateSync(bomb).length).toBeLessThan(10_000);

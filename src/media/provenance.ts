@@ -6,7 +6,7 @@ import type {
   PngTextChunk,
   WalkResult,
 } from "./provenance-blocks.js";
-import { readExifProvenance } from "./provenance-exif.js";
+import { readExifProvenance, type ExifProvenance } from "./provenance-exif.js";
 import { walkJpeg } from "./provenance-jpeg.js";
 import { resolveProvenanceLimits, type ProvenanceLimits } from "./provenance-limits.js";
 import { walkPng } from "./provenance-png.js";
@@ -91,46 +91,74 @@ function walkFormat(
   return { blocks: [], truncated: false };
 }
 
-type Collected = Omit<ProvenanceMetadata, "format" | "truncated">;
+/**
+ * EXIF blocks handed to exifr per file. A file may repeat APP1 Exif up to the block cap; the
+ * first few are what viewers read, and each exifr call costs far more than the walk.
+ */
+const MAX_EXIF_BLOCKS = 4;
 
 async function collect(
   blocks: readonly MetadataBlock[],
   limits: ProvenanceLimits,
-): Promise<Collected> {
-  const software: SoftwareTag[] = [];
-  const textChunks: TextChunkInfo[] = [];
-  const digitalSourceTypes: string[] = [];
-  const c2pa: C2paContainer[] = [];
-  const parameterComments: ParameterComment[] = [];
+): Promise<ProvenanceLists> {
+  const lists: ProvenanceLists = {
+    software: [],
+    textChunks: [],
+    digitalSourceTypes: [],
+    c2pa: [],
+    parameterComments: [],
+  };
+  let exifBlocks = 0;
   for (const block of blocks) {
-    if (block.kind === "c2pa") c2pa.push(block.container);
-    if (block.kind === "text") {
-      textChunks.push({ chunk: block.chunk, keyword: block.keyword, bytes: block.bytes });
-      if (block.value !== undefined && block.value.trim() !== "") {
-        const source = block.keyword === "Software" ? "png_software" : "png_source";
-        software.push({ source, value: block.value.trim() });
-      }
-    }
-    if (block.kind === "xmp") {
-      for (const { property, value } of readXmpValues(block.text)) {
-        if (property === "DigitalSourceType") digitalSourceTypes.push(value);
-        else
-          software.push({
-            source: property === "CreatorTool" ? "xmp_creator_tool" : "xmp_software",
-            value: clip(value, limits),
-          });
-      }
-    }
-    if (block.kind === "exif") {
-      const exif = await readExifProvenance(block.tiff, limits);
-      if (exif.software !== undefined)
-        software.push({ source: "exif_software", value: exif.software });
-      if (exif.parameterCommentBytes !== undefined) {
-        parameterComments.push({ source: "exif_user_comment", bytes: exif.parameterCommentBytes });
-      }
+    if (block.kind === "c2pa") lists.c2pa.push(block.container);
+    if (block.kind === "text") addText(lists, block);
+    if (block.kind === "xmp") addXmp(lists, block.text, limits);
+    if (block.kind === "exif" && exifBlocks++ < MAX_EXIF_BLOCKS) {
+      addExif(lists, await readExifProvenance(block.tiff, limits));
     }
   }
-  return { software, textChunks, digitalSourceTypes, c2pa, parameterComments };
+  return lists;
+}
+
+interface ProvenanceLists {
+  software: SoftwareTag[];
+  textChunks: TextChunkInfo[];
+  digitalSourceTypes: string[];
+  c2pa: C2paContainer[];
+  parameterComments: ParameterComment[];
+}
+
+function addText(lists: ProvenanceLists, block: Extract<MetadataBlock, { kind: "text" }>): void {
+  lists.textChunks.push({ chunk: block.chunk, keyword: block.keyword, bytes: block.bytes });
+  const value = block.value?.trim();
+  if (value === undefined || value === "") return;
+  lists.software.push({
+    source: block.keyword === "Software" ? "png_software" : "png_source",
+    value,
+  });
+}
+
+function addXmp(lists: ProvenanceLists, packet: string, limits: ProvenanceLimits): void {
+  for (const { property, value } of readXmpValues(packet)) {
+    if (property === "DigitalSourceType") {
+      lists.digitalSourceTypes.push(clip(value, limits));
+    } else {
+      const source = property === "CreatorTool" ? "xmp_creator_tool" : "xmp_software";
+      lists.software.push({ source, value: clip(value, limits) });
+    }
+  }
+}
+
+function addExif(lists: ProvenanceLists, exif: ExifProvenance): void {
+  if (exif.software !== undefined) {
+    lists.software.push({ source: "exif_software", value: exif.software });
+  }
+  if (exif.parameterCommentBytes !== undefined) {
+    lists.parameterComments.push({
+      source: "exif_user_comment",
+      bytes: exif.parameterCommentBytes,
+    });
+  }
 }
 
 function clip(value: string, limits: ProvenanceLimits): string {
