@@ -7,7 +7,9 @@ import {
   pngChunk,
   textChunk,
   TRAINED_ALGORITHMIC_MEDIA,
+  unicodeUserCommentTiff,
   withApp11,
+  withApp1Exif,
   withPngChunks,
   withWebpChunk,
   xmpPacket,
@@ -75,6 +77,16 @@ describe("readProvenanceMetadata", () => {
       .withExif({ IFD2: { UserComment: "Steps: 3 to the beach, seed: none" } })
       .toBuffer();
     expect((await readProvenanceMetadata(ordinary)).parameterComments).toEqual([]);
+  });
+
+  it("reads a UNICODE UserComment in either UTF-16 byte order", async () => {
+    const comment = "ein Zebra, Steps: 30, Sampler: DPM++ 2M, Seed: 42";
+    for (const order of ["be", "le"] as const) {
+      const jpeg = withApp1Exif(await photo("jpeg"), unicodeUserCommentTiff(comment, order));
+      expect((await readProvenanceMetadata(jpeg)).parameterComments).toEqual([
+        { source: "exif_user_comment", bytes: comment.length },
+      ]);
+    }
   });
 
   it("reads XMP and EXIF from a WebP, which exifr cannot open", async () => {

@@ -99,3 +99,37 @@ export function xmpPacket(properties: Readonly<Record<string, string>>): string 
 
 export const TRAINED_ALGORITHMIC_MEDIA =
   "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia";
+
+/**
+ * A big-endian TIFF (EXIF) block with only an EXIF IFD holding UserComment in the "UNICODE"
+ * character code, as piexif (used by Automatic1111) writes it; `textOrder` picks the UTF-16 byte
+ * order of the text, which writers do not agree on.
+ */
+export function unicodeUserCommentTiff(text: string, textOrder: "be" | "le"): Buffer {
+  const utf16 = Buffer.from(text, "utf16le");
+  if (textOrder === "be") utf16.swap16();
+  const comment = Buffer.concat([Buffer.from("UNICODE\0", "latin1"), utf16]);
+  const tiff = Buffer.alloc(44);
+  tiff.write("MM\0*", 0, "latin1");
+  tiff.writeUInt32BE(8, 4);
+  tiff.writeUInt16BE(1, 8); // IFD0: one entry, the EXIF IFD pointer
+  tiff.writeUInt16BE(0x8769, 10);
+  tiff.writeUInt16BE(4, 12);
+  tiff.writeUInt32BE(1, 14);
+  tiff.writeUInt32BE(26, 18);
+  tiff.writeUInt16BE(1, 26); // EXIF IFD: one entry, UserComment (UNDEFINED)
+  tiff.writeUInt16BE(0x9286, 28);
+  tiff.writeUInt16BE(7, 30);
+  tiff.writeUInt32BE(comment.length, 32);
+  tiff.writeUInt32BE(44, 36);
+  return Buffer.concat([tiff, comment]);
+}
+
+/** A JPEG with an APP1 Exif segment holding the given TIFF block, right after SOI. */
+export function withApp1Exif(jpeg: Buffer, tiff: Buffer): Buffer {
+  const payload = Buffer.concat([Buffer.from("Exif\0\0", "latin1"), tiff]);
+  const marker = Buffer.alloc(4);
+  marker.writeUInt16BE(0xffe1, 0);
+  marker.writeUInt16BE(payload.length + 2, 2);
+  return Buffer.concat([jpeg.subarray(0, 2), marker, payload, jpeg.subarray(2)]);
+}
