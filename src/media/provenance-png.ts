@@ -62,35 +62,53 @@ function textBlock(
   const nul = nulAt(data, 0, 80);
   if (nul < 1) return undefined;
   const keyword = ascii(data, 0, nul);
-  const text = chunk === "iTXt" ? internationalText(data, nul + 1, limits) : undefined;
-  if (keyword === XMP_KEYWORD && chunk === "iTXt") {
+  if (keyword === XMP_KEYWORD) {
+    const text = chunkText(chunk, data, nul + 1, limits.maxXmpBytes);
     return text === undefined ? undefined : { kind: "xmp", text };
   }
   const block = { kind: "text", chunk, keyword, bytes: data.length } as const;
+  // Only the standard Software/Source values are decoded; other chunks may hold a prompt.
   if (!VALUE_KEYWORDS.has(keyword)) return block;
-  const value = chunk === "tEXt" ? ascii(data, nul + 1, nul + 1 + limits.maxValueChars) : text;
+  const value = chunkText(chunk, data, nul + 1, limits.maxValueChars);
   return value === undefined ? block : { ...block, value: value.slice(0, limits.maxValueChars) };
 }
 
 /**
- * iTXt after the keyword: compression flag, method, language tag NUL, translated keyword NUL,
- * then UTF-8 text (deflated when the flag is 1). Inflating stops at the XMP cap, so a small
- * chunk cannot expand into gigabytes.
+ * The text after the keyword's NUL, at most `cap` bytes of it decoded (a longer uncompressed text
+ * is cut; a compressed one whose output would pass the cap gives nothing, so a small chunk cannot
+ * inflate into gigabytes).
+ * - tEXt: Latin-1 text. zTXt: method byte, deflated Latin-1.
+ * - iTXt: compression flag, method, language tag NUL, translated keyword NUL, UTF-8 text.
  */
-function internationalText(
+function chunkText(
+  chunk: PngTextChunk,
   data: Uint8Array,
   at: number,
-  limits: ProvenanceLimits,
+  cap: number,
 ): string | undefined {
+  if (chunk === "tEXt") return ascii(data, at, at + cap);
+  if (chunk === "zTXt") return inflated(data.subarray(at + 1), cap, ascii);
   const compressed = data[at] === 1;
   const language = nulAt(data, at + 2, data.length);
   const translated = language < 0 ? -1 : nulAt(data, language + 1, data.length);
   if (translated < 0) return undefined;
   const body = data.subarray(translated + 1);
-  if (!compressed) return body.length > limits.maxXmpBytes ? undefined : utf8Text(body);
+  return compressed ? inflated(body, cap, utf8Bytes) : utf8Text(body.subarray(0, cap));
+}
+
+function inflated(
+  body: Uint8Array,
+  cap: number,
+  decode: (bytes: Uint8Array, start: number, end: number) => string,
+): string | undefined {
   try {
-    return utf8Text(inflateSync(body, { maxOutputLength: limits.maxXmpBytes }));
+    const out = inflateSync(body, { maxOutputLength: cap });
+    return decode(out, 0, out.length);
   } catch {
     return undefined;
   }
+}
+
+function utf8Bytes(bytes: Uint8Array): string {
+  return utf8Text(bytes);
 }

@@ -2,6 +2,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import {
   c2paJumbf,
+  compressedTextChunk,
   internationalTextChunk,
   photo,
   pngChunk,
@@ -44,6 +45,17 @@ describe("readProvenanceMetadata", () => {
     const metadata = await readProvenanceMetadata(png);
     expect(metadata.digitalSourceTypes).toEqual([TRAINED_ALGORITHMIC_MEDIA]);
     expect(metadata.software).toEqual([{ source: "xmp_creator_tool", value: "Adobe Firefly" }]);
+  });
+
+  it("reads XMP that a writer put in a tEXt or zTXt chunk instead of iTXt", async () => {
+    for (const chunk of [
+      textChunk("XML:com.adobe.xmp", syntheticXmp),
+      compressedTextChunk("XML:com.adobe.xmp", syntheticXmp),
+    ]) {
+      const metadata = await readProvenanceMetadata(withPngChunks(await photo("png"), [chunk]));
+      expect(metadata.digitalSourceTypes).toEqual([TRAINED_ALGORITHMIC_MEDIA]);
+      expect(metadata.textChunks).toEqual([]);
+    }
   });
 
   it("reads XMP and EXIF Software that sharp writes into a JPEG", async () => {

@@ -31,6 +31,11 @@ export function internationalTextChunk(keyword: string, text: string, compressed
   return pngChunk("iTXt", Buffer.concat([head, body]));
 }
 
+export function compressedTextChunk(keyword: string, text: string): Buffer {
+  const head = Buffer.from(`${keyword}\0\0`, "latin1");
+  return pngChunk("zTXt", Buffer.concat([head, deflateSync(Buffer.from(text, "latin1"))]));
+}
+
 /** Inserts chunks right after IHDR (signature 8 bytes + IHDR 25 bytes). */
 export function withPngChunks(png: Buffer, chunks: readonly Buffer[]): Buffer {
   return Buffer.concat([png.subarray(0, 33), ...chunks, png.subarray(33)]);
