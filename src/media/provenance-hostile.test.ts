@@ -62,6 +62,47 @@ describe("readProvenanceMetadata on hostile files", () => {
     expect(cutPng.c2pa).toEqual(["png_cabx"]);
   });
 
+  it("never throws on metadata-rich files with random bytes overwritten", async () => {
+    const xmp = xmpPacket({ "Iptc4xmpExt:DigitalSourceType": TRAINED_ALGORITHMIC_MEDIA });
+    const files = [
+      withPngChunks(await photo("png"), [
+        textChunk("Software", "NovelAI"),
+        internationalTextChunk("XML:com.adobe.xmp", xmp, true),
+        pngChunk("caBX", c2paJumbf()),
+        pngChunk(
+          "eXIf",
+          Buffer.from("MM\0*\0\0\0\x08\0\x01\x01\x31\0\x02\0\0\0\x04Flux\0\0\0\0", "latin1"),
+        ),
+      ]),
+      withApp11(
+        await sharp(await photo("jpeg"))
+          .jpeg()
+          .withXmp(xmp)
+          .withExif({ IFD0: { Software: "ComfyUI" }, IFD2: { UserComment: "Steps: 2, Seed: 1" } })
+          .toBuffer(),
+        c2paJumbf(),
+      ),
+      await sharp(await photo("png"))
+        .webp()
+        .withXmp(xmp)
+        .withExif({ IFD0: { Software: "x" } })
+        .toBuffer(),
+    ];
+    for (const [f, file] of files.entries()) {
+      const random = noise(4000, 97 + f);
+      for (let round = 0; round < 400; round++) {
+        const copy = Uint8Array.from(file);
+        // Damage the first KB or so, where the metadata sits, keeping the signature.
+        for (let k = 0; k < 1 + (random[round]! % 8); k++) {
+          const at = 12 + ((random[(round * 8 + k) % 4000]! * 7 + round * 13) % 1000);
+          copy[at % copy.length] = random[(round * 9 + k) % 4000]!;
+        }
+        const metadata = await readProvenanceMetadata(copy);
+        expect(metadata.format).toBeDefined();
+      }
+    }
+  });
+
   it("stops at a chunk whose length runs past the file", async () => {
     const huge = Buffer.alloc(12);
     huge.writeUInt32BE(0xfffffff0, 0);

@@ -1,5 +1,6 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
+import { isVigilError } from "../core/index.js";
 import {
   c2paJumbf,
   photo,
@@ -128,5 +129,15 @@ describe("ProvenanceSignalProvider", () => {
       mediaIndex: 1,
       marker: "generator_parameters",
     });
+  });
+
+  it("gives nothing for a video and refuses a file over its byte limit", async () => {
+    const mp4Head = Buffer.from("0000001c667479706973736f6d0000020069736f6d69736f32", "hex");
+    const provider = new ProvenanceSignalProvider({ limits: { maxBytes: 1024 } });
+    expect(await provider.analyse({ media: [{ index: 0, bytes: mp4Head }] })).toEqual([]);
+    const error = await provider
+      .analyse({ media: [{ index: 0, bytes: new Uint8Array(4096) }] })
+      .catch((e: unknown) => e);
+    expect(isVigilError(error) && error.code).toBe("media/too-large");
   });
 });
