@@ -27,3 +27,14 @@ export {
   type ResolvedAddress,
 } from "./fetch-options.js";
 export { addressRange, type AddressRange } from "./ip-range.js";
+export {
+  readProvenanceMetadata,
+  type ParameterComment,
+  type ProvenanceMetadata,
+  type ReadProvenanceOptions,
+  type SoftwareSource,
+  type SoftwareTag,
+  type TextChunkInfo,
+} from "./provenance.js";
+export type { C2paContainer, PngTextChunk } from "./provenance-blocks.js";
+export { DEFAULT_PROVENANCE_LIMITS, type ProvenanceLimits } from "./provenance-limits.js";

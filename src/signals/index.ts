@@ -6,6 +6,18 @@
  */
 export { hashImage, type HashImageOptions, type ImageHashes } from "./image-hashes.js";
 export {
+  generatorNamed,
+  PROVENANCE_READER,
+  ProvenanceSignalProvider,
+  readProvenance,
+} from "./provenance.js";
+export {
+  GENERATOR_NAMES,
+  GENERATOR_TEXT_KEYWORDS,
+  SYNTHETIC_SOURCE_TYPES,
+  type GeneratorName,
+} from "./provenance-generators.js";
+export {
   NUDITY_CLASSES,
   type ContentInput,
   type FaceBox,
