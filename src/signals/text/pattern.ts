@@ -1,0 +1,115 @@
+/**
+ * Lexicon patterns compiled to skeleton strings, and their search in a message's skeleton.
+ *
+ * Syntax: `make ... nude` — parts in order with at most MAX_GAP letters between them;
+ * `nudif*` — a trailing `*` lets the last Latin word run on (nudify, nudifier, nudifying).
+ * Latin parts must start and end on a word boundary of the original text (so "undress" is not
+ * found in "fund ressources"); Korean parts must end on a syllable boundary (so "유포" is not
+ * found in "유폭"). Search is String.indexOf per part: linear in the capped text per pattern,
+ * with no backtracking regular expressions.
+ */
+import { VigilError } from "../../core/index.js";
+import { choseongOf, isFinalCode, isVowelCode } from "./hangul.js";
+import { skeletonOf, type Skeleton } from "./normalise.js";
+
+/** Letters allowed between two parts of a pattern (about 8 Hangul syllables or 3 words). */
+export const MAX_GAP = 20;
+/** Enough to show a moderator where a term is; more adds nothing to the verdict. */
+const MAX_HITS_PER_PATTERN = 4;
+/** Below this, a choseong abbreviation is ordinary chat (ㅇㅇ, ㄱㅅ, ㅋㅋ). */
+const MIN_CHOSEONG = 3;
+
+export interface CompiledPattern {
+  readonly source: string;
+  readonly parts: readonly string[];
+  readonly stem: boolean;
+}
+
+/** A found pattern, as skeleton unit indexes (last inclusive). */
+export interface Hit {
+  readonly first: number;
+  readonly last: number;
+}
+
+export function compilePattern(source: string): CompiledPattern {
+  const stem = source.trimEnd().endsWith("*");
+  const body = stem ? source.trimEnd().slice(0, -1) : source;
+  const parts = body.split("...").map((part) => skeletonOf(part).codes);
+  if (parts.some((part) => part.length === 0)) {
+    // The lexicon is code, not request input: a bad pattern is our bug.
+    throw new VigilError("internal", "A lexicon pattern has an empty part", { pattern: source });
+  }
+  return { source, parts, stem };
+}
+
+/** The choseong form of a Korean pattern without gaps (ㅈㅇㄴㅇ), when long enough to mean it. */
+export function compileChoseong(source: string): CompiledPattern | undefined {
+  if (source.includes("...")) return undefined;
+  const abbreviation = choseongOf(source);
+  if (abbreviation.length < MIN_CHOSEONG) return undefined;
+  return { source: abbreviation, parts: [skeletonOf(abbreviation).codes], stem: false };
+}
+
+const isLatin = (code: number): boolean => code >= 0x61 && code <= 0x7a;
+
+function startsWell(sk: Skeleton, at: number): boolean {
+  if (!isLatin(sk.codes.charCodeAt(at))) return true;
+  return at === 0 || sk.sepBefore[at] === true || !isLatin(sk.codes.charCodeAt(at - 1));
+}
+
+function endsWell(sk: Skeleton, last: number, stem: boolean): boolean {
+  const code = sk.codes.charCodeAt(last);
+  const next = last + 1;
+  if (next >= sk.codes.length) return true;
+  if (isLatin(code))
+    return stem || sk.sepBefore[next] === true || !isLatin(sk.codes.charCodeAt(next));
+  if (isVowelCode(code)) return !isFinalCode(sk.codes.charCodeAt(next));
+  return true;
+}
+
+/** A stem's hit covers the whole word it starts (nudif* → "nudifying"), for the moderator. */
+function wordEnd(sk: Skeleton, last: number): number {
+  let end = last;
+  while (
+    end + 1 < sk.codes.length &&
+    isLatin(sk.codes.charCodeAt(end + 1)) &&
+    sk.sepBefore[end + 1] !== true
+  ) {
+    end++;
+  }
+  return end;
+}
+
+/** Where the rest of a pattern follows a first part ending before `from`, or -1. */
+function followEnd(sk: Skeleton, pattern: CompiledPattern, from: number): number {
+  let pos = from;
+  for (let p = 1; p < pattern.parts.length; p++) {
+    const part = pattern.parts[p]!;
+    const isLast = p === pattern.parts.length - 1;
+    let at = sk.codes.indexOf(part, pos);
+    while (at !== -1 && at - pos <= MAX_GAP) {
+      const last = at + part.length - 1;
+      if (startsWell(sk, at) && endsWell(sk, last, isLast && pattern.stem)) break;
+      at = sk.codes.indexOf(part, at + 1);
+    }
+    if (at === -1 || at - pos > MAX_GAP) return -1;
+    pos = at + part.length;
+  }
+  return pos;
+}
+
+export function findPattern(sk: Skeleton, pattern: CompiledPattern): Hit[] {
+  const hits: Hit[] = [];
+  const first = pattern.parts[0]!;
+  const single = pattern.parts.length === 1;
+  for (let at = sk.codes.indexOf(first); at !== -1; at = sk.codes.indexOf(first, at + 1)) {
+    const firstEnd = at + first.length;
+    if (!startsWell(sk, at) || !endsWell(sk, firstEnd - 1, single && pattern.stem)) continue;
+    const end = single ? firstEnd : followEnd(sk, pattern, firstEnd);
+    if (end === -1) continue;
+    hits.push({ first: at, last: pattern.stem ? wordEnd(sk, end - 1) : end - 1 });
+    if (hits.length >= MAX_HITS_PER_PATTERN) break;
+    at = end - 1;
+  }
+  return hits;
+}
