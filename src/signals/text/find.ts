@@ -93,17 +93,22 @@ function candidatesOf(sk: Skeleton, lexicon: CompiledLexicon): Candidate[] {
   return out;
 }
 
-/** Per category, the strongest of overlapping findings. */
+/**
+ * The strongest of overlapping findings of one category; and a weaker finding inside a stronger
+ * one of another category goes too (능욕 inside "능욕 자료 공유방" is the trade, not a request).
+ */
 function strongestFirst(candidates: Candidate[]): Candidate[] {
   const sorted = [...candidates].sort(
     (a, b) => b.entry.weight - a.entry.weight || a.start - b.start,
   );
   const kept: Candidate[] = [];
   for (const c of sorted) {
-    const overlaps = kept.some(
-      (k) => k.entry.category === c.entry.category && k.start < c.end && c.start < k.end,
+    const shadowed = kept.some((k) =>
+      k.entry.category === c.entry.category
+        ? k.start < c.end && c.start < k.end
+        : k.entry.weight > c.entry.weight && k.start <= c.start && c.end <= k.end,
     );
-    if (!overlaps) kept.push(c);
+    if (!shadowed) kept.push(c);
     if (kept.length >= MAX_FINDINGS) break;
   }
   return kept.sort((a, b) => a.start - b.start);

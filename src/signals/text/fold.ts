@@ -42,8 +42,40 @@ export const HOMOGLYPHS: Readonly<Record<string, string>> = {
   υ: "u",
   χ: "x",
   ω: "w",
+};
+
+/**
+ * Latin letters in other shapes (small capitals, dotless and script forms): the same script, so
+ * they fold everywhere, not only beside another Latin letter. NFKC leaves these alone.
+ */
+export const LATIN_VARIANTS: Readonly<Record<string, string>> = {
+  ᴀ: "a",
+  ʙ: "b",
+  ᴄ: "c",
+  ᴅ: "d",
+  ᴇ: "e",
+  ꜰ: "f",
+  ɢ: "g",
+  ʜ: "h",
+  ɪ: "i",
+  ᴊ: "j",
+  ᴋ: "k",
+  ʟ: "l",
+  ᴍ: "m",
+  ɴ: "n",
+  ᴏ: "o",
+  ᴘ: "p",
+  ʀ: "r",
+  ꜱ: "s",
+  ᴛ: "t",
+  ᴜ: "u",
+  ᴠ: "v",
+  ᴡ: "w",
+  ʏ: "y",
+  ᴢ: "z",
   ɑ: "a",
   ı: "i",
+  ɡ: "g",
 };
 
 /** Digits that stand for letters inside a word: n00ds, und3ss, 1 for i. */

@@ -26,10 +26,13 @@ const KO_MATERIAL = [
 ];
 const KO_SELL = ["판매", "팝니다", "팔아요", "팔아", "교환", "공유방", "삽니다", "구매"];
 const KO_OBJECTS = ["사진", "영상", "몸캠", "동영상", "나체"];
-const KO_SPREAD = ["뿌릴", "뿌린다", "뿌려", "퍼뜨", "퍼트", "유포"];
+const KO_SPREAD = ["뿌릴", "뿌린다", "뿌려버", "퍼뜨", "퍼트", "유포"];
 const KO_PLACES = ["부모님", "가족", "학교", "회사", "친구들", "남친", "여친", "인스타"];
 
-const EN_SPREAD = ["leak*", "post*", "spread*", "expose*", "upload*"];
+const EN_SPREAD = ["leak*", "spread*"];
+/** Posting or uploading photos is ordinary; posting someone's nudes is not. */
+const EN_POST = ["post*", "upload*", "expose*", "share*", "send*"];
+const EN_NUDES = ["your nude*", "your nood*", "the nudes", "your naked*"];
 const EN_OBJECTS = [
   "your nude*",
   "your nood*",
@@ -43,6 +46,7 @@ const EN_OBJECTS = [
   "the video*",
 ];
 const EN_PEOPLE = ["my ex", "classmate*", "coworker*", "co-worker*", "teacher*", "my crush", "her"];
+const EN_FAKES = ["deepfake*", "nude*", "nudes of", "naked"];
 
 const ko: readonly LexiconEntry[] = [
   {
@@ -127,13 +131,14 @@ const ko: readonly LexiconEntry[] = [
     language: "ko",
     category: "nudify_tool",
     weight: 0.9,
-    patterns: ["딥페이크 ... 봇", "딥페 ... 봇", "딥페이크 ... 텔레그램 봇", "합성 ... 봇"],
+    patterns: pairs(["딥페이크", "딥페", "합성"], ["봇", "bot"]),
   },
   {
     id: "ko.nudify.undress-app",
     language: "ko",
     category: "nudify_tool",
     weight: 0.9,
+    choseong: true,
     patterns: [
       ...pairs(
         ["벗기는", "벗겨주는", "옷 지우는", "옷 제거", "옷 없애는", "탈의"],
@@ -228,7 +233,7 @@ const en: readonly LexiconEntry[] = [
       "deepfake my",
       "fake nude*",
       "make ... nude*",
-      ...pairs(["nude*", "nudes of", "naked"], EN_PEOPLE),
+      ...pairs(EN_FAKES, EN_PEOPLE),
     ],
   },
   {
@@ -236,12 +241,15 @@ const en: readonly LexiconEntry[] = [
     language: "en",
     category: "solicitation",
     weight: 1,
-    patterns: [
-      "humiliat* ... acquaintance*",
-      "acquaintance humiliation",
-      "jiin neungyok",
-      "jiinneungyok",
-    ],
+    patterns: ["acquaintance humiliation", "jiin neungyok", "jiinneungyok"],
+  },
+  {
+    // The literal words also describe an embarrassing moment; a request makes it the practice.
+    id: "en.solicit.humiliate-acquaintance",
+    language: "en",
+    category: "solicitation",
+    weight: 0.45,
+    patterns: ["humiliat* ... acquaintance*"],
   },
   {
     id: "en.solicit.faceswap",
@@ -292,10 +300,11 @@ const en: readonly LexiconEntry[] = [
     weight: 0.9,
     patterns: [
       ...pairs(
-        ["undress*", "nude*", "deepfake*", "x-ray", "xray"],
+        ["undress*", "nude*", "deepfake*"],
         ["app*", "bot*", "ai", "tool*", "generator*", "site*", "website*"],
       ),
       "ai nude*",
+      "x-ray app*",
       "remove* clothes from ... photo*",
       "remove* clothes from ... pic*",
     ],
@@ -337,6 +346,10 @@ const en: readonly LexiconEntry[] = [
     weight: 0.8,
     patterns: [
       ...pairs(EN_SPREAD, EN_OBJECTS),
+      ...pairs(EN_POST, EN_NUDES),
+      "your ... on pornhub",
+      "your ... to pornhub",
+      "the nudes ... to your",
       "or i leak*",
       "or i'll leak*",
       "or ill leak*",
@@ -344,7 +357,6 @@ const en: readonly LexiconEntry[] = [
       "everyone will see ... pic*",
       "everyone will see ... photo*",
       "send* ... nude* ... to your",
-      "send* ... pic* ... to your",
     ],
   },
   {
@@ -453,6 +465,8 @@ const cues: readonly ContextCue[] = [
       "해주세요",
       "해 주세요",
       "해줄 사람",
+      "하실 분",
+      "구함",
       "해주실 분",
       "해드립니다",
       "해드려요",

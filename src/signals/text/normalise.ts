@@ -18,7 +18,7 @@ import {
   isCompatVowel,
 } from "./hangul.js";
 import { isSyllable } from "./hangul.js";
-import { foldDiacritic, HOMOGLYPHS, LEET_DIGITS, LEET_SYMBOLS } from "./fold.js";
+import { foldDiacritic, HOMOGLYPHS, LATIN_VARIANTS, LEET_DIGITS, LEET_SYMBOLS } from "./fold.js";
 
 /** Letters of a script the lexicon does not know: never matched, but they break a match. */
 export const OTHER_LETTER = "\ufffd";
@@ -54,6 +54,7 @@ function classifyFolded(ch: string, start: number, end: number, out: Item[]): vo
   const lower = ch.toLowerCase();
   const item = (kind: Kind, value: string): void => void out.push({ start, end, kind, value });
   if (lower.length === 1 && lower >= "a" && lower <= "z") return item("latin", lower);
+  if (LATIN_VARIANTS[lower] !== undefined) return item("latin", LATIN_VARIANTS[lower]);
   if (HOMOGLYPHS[lower] !== undefined) return item("homoglyph", lower);
   if (LEET_DIGITS[lower] !== undefined || LEET_SYMBOLS[lower] !== undefined)
     return item("leet", lower);

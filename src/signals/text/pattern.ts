@@ -2,7 +2,7 @@
  * Lexicon patterns compiled to skeleton strings, and their search in a message's skeleton.
  *
  * Syntax: `make ... nude` — parts in order with at most MAX_GAP letters between them;
- * `nudif*` — a trailing `*` lets the last Latin word run on (nudify, nudifier, nudifying).
+ * `nudif*` — a part ending in `*` lets its last Latin word run on (nudify, nudifier, nudifying).
  * Latin parts must start and end on a word boundary of the original text (so "undress" is not
  * found in "fund ressources"); Korean parts must end on a syllable boundary (so "유포" is not
  * found in "유폭"). Search is String.indexOf per part: linear in the capped text per pattern,
@@ -19,10 +19,16 @@ const MAX_HITS_PER_PATTERN = 4;
 /** Below this, a choseong abbreviation is ordinary chat (ㅇㅇ, ㄱㅅ, ㅋㅋ). */
 const MIN_CHOSEONG = 3;
 
+export interface PatternPart {
+  /** The part's skeleton. */
+  readonly codes: string;
+  /** A Latin word may continue after it. */
+  readonly stem: boolean;
+}
+
 export interface CompiledPattern {
   readonly source: string;
-  readonly parts: readonly string[];
-  readonly stem: boolean;
+  readonly parts: readonly PatternPart[];
 }
 
 /** A found pattern, as skeleton unit indexes (last inclusive). */
@@ -31,15 +37,19 @@ export interface Hit {
   readonly last: number;
 }
 
+function compilePart(text: string): PatternPart {
+  const trimmed = text.trim();
+  const stem = trimmed.endsWith("*");
+  return { codes: skeletonOf(stem ? trimmed.slice(0, -1) : trimmed).codes, stem };
+}
+
 export function compilePattern(source: string): CompiledPattern {
-  const stem = source.trimEnd().endsWith("*");
-  const body = stem ? source.trimEnd().slice(0, -1) : source;
-  const parts = body.split("...").map((part) => skeletonOf(part).codes);
-  if (parts.some((part) => part.length === 0)) {
+  const parts = source.split("...").map(compilePart);
+  if (parts.some((part) => part.codes.length === 0)) {
     // The lexicon is code, not request input: a bad pattern is our bug.
     throw new VigilError("internal", "A lexicon pattern has an empty part", { pattern: source });
   }
-  return { source, parts, stem };
+  return { source, parts };
 }
 
 /** The choseong form of a Korean pattern without gaps (ㅈㅇㄴㅇ), when long enough to mean it. */
@@ -47,7 +57,7 @@ export function compileChoseong(source: string): CompiledPattern | undefined {
   if (source.includes("...")) return undefined;
   const abbreviation = choseongOf(source);
   if (abbreviation.length < MIN_CHOSEONG) return undefined;
-  return { source: abbreviation, parts: [skeletonOf(abbreviation).codes], stem: false };
+  return { source: abbreviation, parts: [{ codes: skeletonOf(abbreviation).codes, stem: false }] };
 }
 
 const isLatin = (code: number): boolean => code >= 0x61 && code <= 0x7a;
@@ -84,30 +94,28 @@ function wordEnd(sk: Skeleton, last: number): number {
 function followEnd(sk: Skeleton, pattern: CompiledPattern, from: number): number {
   let pos = from;
   for (let p = 1; p < pattern.parts.length; p++) {
-    const part = pattern.parts[p]!;
-    const isLast = p === pattern.parts.length - 1;
-    let at = sk.codes.indexOf(part, pos);
+    const { codes, stem } = pattern.parts[p]!;
+    let at = sk.codes.indexOf(codes, pos);
     while (at !== -1 && at - pos <= MAX_GAP) {
-      const last = at + part.length - 1;
-      if (startsWell(sk, at) && endsWell(sk, last, isLast && pattern.stem)) break;
-      at = sk.codes.indexOf(part, at + 1);
+      if (startsWell(sk, at) && endsWell(sk, at + codes.length - 1, stem)) break;
+      at = sk.codes.indexOf(codes, at + 1);
     }
     if (at === -1 || at - pos > MAX_GAP) return -1;
-    pos = at + part.length;
+    pos = at + codes.length;
   }
   return pos;
 }
 
 export function findPattern(sk: Skeleton, pattern: CompiledPattern): Hit[] {
   const hits: Hit[] = [];
-  const first = pattern.parts[0]!;
-  const single = pattern.parts.length === 1;
+  const { codes: first, stem: firstStem } = pattern.parts[0]!;
+  const lastStem = pattern.parts[pattern.parts.length - 1]!.stem;
   for (let at = sk.codes.indexOf(first); at !== -1; at = sk.codes.indexOf(first, at + 1)) {
     const firstEnd = at + first.length;
-    if (!startsWell(sk, at) || !endsWell(sk, firstEnd - 1, single && pattern.stem)) continue;
-    const end = single ? firstEnd : followEnd(sk, pattern, firstEnd);
+    if (!startsWell(sk, at) || !endsWell(sk, firstEnd - 1, firstStem)) continue;
+    const end = pattern.parts.length === 1 ? firstEnd : followEnd(sk, pattern, firstEnd);
     if (end === -1) continue;
-    hits.push({ first: at, last: pattern.stem ? wordEnd(sk, end - 1) : end - 1 });
+    hits.push({ first: at, last: lastStem ? wordEnd(sk, end - 1) : end - 1 });
     if (hits.length >= MAX_HITS_PER_PATTERN) break;
     at = end - 1;
   }
