@@ -64,10 +64,26 @@ function classifyFolded(ch: string, start: number, end: number, out: Item[]): vo
   item(SPACE.test(ch) ? "space" : "sep", "");
 }
 
+/** ASCII without NFKC or regular expressions: most of what is analysed. */
+function classifyAscii(cp: number, i: number, items: Item[]): void {
+  const item = (kind: Kind, value: string): void =>
+    void items.push({ start: i, end: i + 1, kind, value });
+  const ch = String.fromCharCode(cp | (cp >= 0x41 && cp <= 0x5a ? 0x20 : 0));
+  if (ch >= "a" && ch <= "z") item("latin", ch);
+  else if (LEET_DIGITS[ch] !== undefined || LEET_SYMBOLS[ch] !== undefined) item("leet", ch);
+  else if (cp === 0x20 || (cp >= 0x09 && cp <= 0x0d)) item("space", "");
+  else item("sep", "");
+}
+
 function classify(text: string): Item[] {
   const items: Item[] = [];
   for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i) ?? 0;
+    if (cp < 0x80) {
+      classifyAscii(cp, i, items);
+      i++;
+      continue;
+    }
     const end = i + (cp > 0xffff ? 2 : 1);
     const ch = text.slice(i, end);
     if (cp >= 0xd800 && cp <= 0xdfff) items.push({ start: i, end, kind: "sep", value: "" });
@@ -146,25 +162,29 @@ function jamoCode(units: readonly Item[], k: number): string {
 export function skeletonOf(text: string): Skeleton {
   const items = classify(text);
   resolveWords(items);
-  const letters = items.filter((item) => item.kind !== "space" && item.kind !== "sep");
-  const sepAt = new Set<number>();
-  for (let k = 0, seen = 0; k < items.length; k++) {
-    const kind = items[k]!.kind;
-    if (kind === "space" || kind === "sep") sepAt.add(seen);
-    else seen++;
+  const letters: Item[] = [];
+  const afterSep: boolean[] = [];
+  let pending = false;
+  for (const item of items) {
+    if (item.kind === "space" || item.kind === "sep") pending = true;
+    else {
+      letters.push(item);
+      afterSep.push(pending);
+      pending = false;
+    }
   }
-  let codes = "";
+  const parts: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
   const sepBefore: boolean[] = [];
   letters.forEach((item, k) => {
     const value = item.kind === "jamo" ? jamoCode(letters, k) : item.value;
+    parts.push(value);
     for (let c = 0; c < value.length; c++) {
-      codes += value[c];
       starts.push(item.start);
       ends.push(item.end);
-      sepBefore.push(c === 0 && sepAt.has(k));
+      sepBefore.push(c === 0 && afterSep[k] === true);
     }
   });
-  return { codes, starts, ends, sepBefore };
+  return { codes: parts.join(""), starts, ends, sepBefore };
 }

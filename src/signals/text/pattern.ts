@@ -90,18 +90,43 @@ function wordEnd(sk: Skeleton, last: number): number {
   return end;
 }
 
+/**
+ * The first well-bounded occurrence of each later part at or after a position. Positions only
+ * grow while one pattern is searched, so each part's cursor moves forward only: the search
+ * stays linear in the text even when a first part is everywhere and the rest nowhere.
+ */
+class PartCursors {
+  readonly #at: number[];
+  constructor(
+    private readonly sk: Skeleton,
+    private readonly pattern: CompiledPattern,
+  ) {
+    this.#at = pattern.parts.map(() => -2);
+  }
+
+  next(p: number, pos: number): number {
+    const cached = this.#at[p]!;
+    if (cached === -1 || cached >= pos) return cached;
+    const { codes, stem } = this.pattern.parts[p]!;
+    let at = this.sk.codes.indexOf(codes, pos);
+    while (
+      at !== -1 &&
+      !(startsWell(this.sk, at) && endsWell(this.sk, at + codes.length - 1, stem))
+    ) {
+      at = this.sk.codes.indexOf(codes, at + 1);
+    }
+    this.#at[p] = at;
+    return at;
+  }
+}
+
 /** Where the rest of a pattern follows a first part ending before `from`, or -1. */
-function followEnd(sk: Skeleton, pattern: CompiledPattern, from: number): number {
+function followEnd(pattern: CompiledPattern, cursors: PartCursors, from: number): number {
   let pos = from;
   for (let p = 1; p < pattern.parts.length; p++) {
-    const { codes, stem } = pattern.parts[p]!;
-    let at = sk.codes.indexOf(codes, pos);
-    while (at !== -1 && at - pos <= MAX_GAP) {
-      if (startsWell(sk, at) && endsWell(sk, at + codes.length - 1, stem)) break;
-      at = sk.codes.indexOf(codes, at + 1);
-    }
+    const at = cursors.next(p, pos);
     if (at === -1 || at - pos > MAX_GAP) return -1;
-    pos = at + codes.length;
+    pos = at + pattern.parts[p]!.codes.length;
   }
   return pos;
 }
@@ -110,10 +135,11 @@ export function findPattern(sk: Skeleton, pattern: CompiledPattern): Hit[] {
   const hits: Hit[] = [];
   const { codes: first, stem: firstStem } = pattern.parts[0]!;
   const lastStem = pattern.parts[pattern.parts.length - 1]!.stem;
+  const cursors = new PartCursors(sk, pattern);
   for (let at = sk.codes.indexOf(first); at !== -1; at = sk.codes.indexOf(first, at + 1)) {
     const firstEnd = at + first.length;
     if (!startsWell(sk, at) || !endsWell(sk, firstEnd - 1, firstStem)) continue;
-    const end = pattern.parts.length === 1 ? firstEnd : followEnd(sk, pattern, firstEnd);
+    const end = pattern.parts.length === 1 ? firstEnd : followEnd(pattern, cursors, firstEnd);
     if (end === -1) continue;
     hits.push({ first: at, last: lastStem ? wordEnd(sk, end - 1) : end - 1 });
     if (hits.length >= MAX_HITS_PER_PATTERN) break;
