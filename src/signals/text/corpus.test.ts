@@ -13,7 +13,8 @@ const load = (name: string): CorpusItem[] =>
   JSON.parse(readFileSync(new URL(name, import.meta.url), "utf8")) as CorpusItem[];
 const corpus = load("./corpus.json");
 const report = scoreCorpus(corpus, (text) => findTextSignals(text));
-// Written after the lexicon was frozen and never tuned against: the honest estimate.
+// Written after the lexicon was frozen and never tuned against: the honest estimate. When the
+// lexicon changes, these messages move into corpus.json and a new held-out set is written first.
 const holdout = scoreCorpus(load("./corpus-holdout.json"), (text) => findTextSignals(text));
 
 describe("text corpus", () => {
@@ -41,9 +42,9 @@ describe("text corpus", () => {
   });
 
   it.each([
-    ["overall", report.overall, 0.96, 0.93],
-    ["ko", report.byLanguage.ko, 0.94, 0.92],
-    ["en", report.byLanguage.en, 0.97, 0.93],
+    ["overall", report.overall, 0.95, 0.94],
+    ["ko", report.byLanguage.ko, 0.93, 0.94],
+    ["en", report.byLanguage.en, 0.97, 0.94],
   ] as const)("%s precision and recall stay above their floors", (_, score, minP, minR) => {
     expect(precision(score)).toBeGreaterThanOrEqual(minP);
     expect(recall(score)).toBeGreaterThanOrEqual(minR);
@@ -59,7 +60,7 @@ describe("text corpus", () => {
   });
 
   it("keeps the held-out figures from falling further", () => {
-    expect(precision(holdout.overall)).toBeGreaterThanOrEqual(0.65);
-    expect(recall(holdout.overall)).toBeGreaterThanOrEqual(0.75);
+    expect(precision(holdout.overall)).toBeGreaterThanOrEqual(0.83);
+    expect(recall(holdout.overall)).toBeGreaterThanOrEqual(0.88);
   });
 });

@@ -27,7 +27,18 @@ const KO_MATERIAL = [
 const KO_SELL = ["판매", "팝니다", "팔아요", "팔아", "교환", "공유방", "삽니다", "구매"];
 const KO_OBJECTS = ["사진", "영상", "몸캠", "동영상", "나체"];
 const KO_SPREAD = ["뿌릴", "뿌린다", "뿌려버", "퍼뜨", "퍼트", "유포"];
-const KO_PLACES = ["부모님", "가족", "학교", "회사", "친구들", "남친", "여친", "인스타"];
+const KO_PLACES = [
+  "부모님",
+  "엄마",
+  "아빠",
+  "가족",
+  "학교",
+  "회사",
+  "친구들",
+  "남친",
+  "여친",
+  "인스타",
+];
 
 const EN_SPREAD = ["leak*", "spread*"];
 /** Posting or uploading photos is ordinary; posting someone's nudes is not. */
@@ -190,8 +201,10 @@ const ko: readonly LexiconEntry[] = [
     patterns: [
       ...pairs(KO_OBJECTS, KO_SPREAD),
       ...pairs(KO_PLACES, ["뿌릴", "뿌린다", "유포할", "유포한다", "다 보낸다", "다 보낼"]),
+      ...pairs(["나체", "알몸", "몸캠", "야한"], ["올릴", "올린다"]),
       "유포할",
       "유포한다",
+      "다 유포",
       "유포해 버",
       "유포해버",
     ],
@@ -201,13 +214,7 @@ const ko: readonly LexiconEntry[] = [
     language: "ko",
     category: "threat",
     weight: 0.7,
-    patterns: [
-      "안 보내면 ... 뿌",
-      "안보내면 ... 뿌",
-      "돈 ... 안 보내면",
-      "돈 ... 안보내면",
-      "유포 ... 협박",
-    ],
+    patterns: ["안 보내면 ... 뿌", "안보내면 ... 뿌", "돈 ... 안 보내면", "돈 ... 안보내면"],
   },
   {
     id: "ko.threat.momcam",
@@ -231,8 +238,14 @@ const en: readonly LexiconEntry[] = [
       "deepfake* of this",
       "deepfake her",
       "deepfake my",
+      "deepfake a",
+      "deepfake someone",
+      "deepfake anyone",
+      "into nudes",
       "fake nude*",
-      "make ... nude*",
+      "make her nude",
+      "make ... nudes",
+      "make ... naked",
       ...pairs(EN_FAKES, EN_PEOPLE),
     ],
   },
@@ -270,14 +283,7 @@ const en: readonly LexiconEntry[] = [
     language: "en",
     category: "solicitation",
     weight: 0.6,
-    patterns: [
-      "undress her",
-      "undress my",
-      "undress this",
-      "undress ... pic*",
-      "undress ... photo*",
-      "strip ... her ... photo*",
-    ],
+    patterns: ["undress her", "undress my", "undress this", "strip ... her ... photo*"],
   },
   {
     id: "en.nudify.tool",
@@ -351,6 +357,10 @@ const en: readonly LexiconEntry[] = [
       "your ... to pornhub",
       "the nudes ... to your",
       "or i leak*",
+      "your nude* ... go public",
+      "your nude* ... go to",
+      "your pic* ... spread",
+      "your photo* ... spread",
       "or i'll leak*",
       "or ill leak*",
       "everyone will see ... nude*",
@@ -411,6 +421,18 @@ const cues: readonly ContextCue[] = [
       "적발",
       "단속",
       "어떡하",
+      "확산",
+      // A victim tells of a threat; the one who threatens does not call it one.
+      "협박 받",
+      "협박을 받",
+      "협박당",
+      "협박해요",
+      "협박하고 있",
+      "교육청",
+      "점검",
+      "경고",
+      "대책",
+      "실태",
       "어떻게 해야",
     ],
   },
@@ -452,6 +474,11 @@ const cues: readonly ContextCue[] = [
       "banned",
       "what should i do",
       "what do i do",
+      "warn*",
+      "threaten*",
+      "charged",
+      "crackdown",
+      "experts",
     ],
   },
   {
