@@ -557,7 +557,7 @@ const cues: readonly ContextCue[] = [
 
 export const VIGIL_LEXICON: Lexicon = Object.freeze({
   name: "vigil-lexicon",
-  version: "1.0.0",
+  version: "1.1.0",
   entries: Object.freeze([...ko, ...en]),
   cues,
 });
