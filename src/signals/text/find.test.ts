@@ -89,6 +89,9 @@ describe("findTextSignals", () => {
   it("survives hostile input: huge, repetitive, lone surrogates and controls", () => {
     const huge = "ㅈ".repeat(2_000_000) + "\ud800\u0000".repeat(1000);
     expect(findTextSignals(huge)).toEqual([]);
+    // One 10,000-character word of leet candidates: each looks past the others for a letter.
+    expect(findTextSignals("0".repeat(10_000) + "a")).toEqual([]);
+    expect(findTextSignals("@$!".repeat(3_000))).toEqual([]);
     const repetitive = "nudify ".repeat(5000);
     expect(findTextSignals(repetitive).length).toBeGreaterThan(0);
     expect(findTextSignals("\ud83d지인능욕\udc00")).toHaveLength(1);

@@ -96,13 +96,20 @@ function classify(text: string): Item[] {
   return items;
 }
 
-/** The nearest item of a word, skipping separators and other leet candidates, in one direction. */
-function neighbour(items: readonly Item[], from: number, step: 1 | -1, lo: number, hi: number) {
-  for (let k = from + step; k >= lo && k < hi; k += step) {
+/**
+ * For each item of a word, whether the nearest item on one side — skipping separators and other
+ * leet candidates — is a Latin letter. One pass per side, so a word of 10,000 zeros stays linear.
+ */
+function latinBeside(items: readonly Item[], lo: number, hi: number, step: 1 | -1): boolean[] {
+  const out = new Array<boolean>(hi - lo).fill(false);
+  let latin = false;
+  const [from, to] = step === 1 ? [lo, hi] : [hi - 1, lo - 1];
+  for (let k = from; k !== to; k += step) {
+    out[k - lo] = latin;
     const kind = items[k]!.kind;
-    if (kind !== "sep" && kind !== "leet") return kind;
+    if (kind !== "sep" && kind !== "leet") latin = kind === "latin";
   }
-  return undefined;
+  return out;
 }
 
 function resolveWord(items: Item[], lo: number, hi: number): void {
@@ -115,20 +122,21 @@ function resolveWord(items: Item[], lo: number, hi: number): void {
       item.value = hasLatin ? HOMOGLYPHS[item.value]! : OTHER_LETTER;
     }
   }
+  if (!hasLatin) {
+    for (let k = lo; k < hi; k++) if (items[k]!.kind === "leet") items[k]!.kind = "sep";
+    return;
+  }
+  const leftLatin = latinBeside(items, lo, hi, 1);
+  const rightLatin = latinBeside(items, lo, hi, -1);
   for (let k = lo; k < hi; k++) {
     const item = items[k]!;
     if (item.kind !== "leet") continue;
-    const left = neighbour(items, k, -1, lo, hi) === "latin";
-    const right = neighbour(items, k, 1, lo, hi) === "latin";
+    const left = leftLatin[k - lo]!;
+    const right = rightLatin[k - lo]!;
     const symbol = LEET_SYMBOLS[item.value];
-    const digit = LEET_DIGITS[item.value];
-    const ok = symbol
-      ? symbol.needs === "both"
-        ? left && right
-        : right
-      : hasLatin && (left || right);
+    const ok = symbol ? (symbol.needs === "both" ? left && right : right) : left || right;
     item.kind = ok ? "latin" : "sep";
-    item.value = ok ? (symbol?.letter ?? digit ?? "") : "";
+    item.value = ok ? (symbol?.letter ?? LEET_DIGITS[item.value] ?? "") : "";
   }
 }
 
