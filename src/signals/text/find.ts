@@ -11,7 +11,14 @@ import type { TextSignal } from "../types.js";
 import { VIGIL_LEXICON } from "./lexicon.js";
 import type { Lexicon, LexiconEntry } from "./lexicon-types.js";
 import { skeletonOf, type Skeleton } from "./normalise.js";
-import { compileChoseong, compilePattern, findPattern, type CompiledPattern } from "./pattern.js";
+import { PartAutomaton } from "./automaton.js";
+import {
+  compileChoseong,
+  compilePattern,
+  findPattern,
+  type CompiledPattern,
+  type Occurrences,
+} from "./pattern.js";
 
 /** Characters analysed (UTF-16 units): a Telegram message is at most 4,096. The rest is ignored. */
 export const DEFAULT_TEXT_MAX_LENGTH = 10_000;
@@ -34,6 +41,9 @@ interface CompiledLexicon {
     factor: number;
     patterns: readonly CompiledPattern[];
   }[];
+  /** Every distinct part of every pattern, and its id in the automaton. */
+  readonly automaton: PartAutomaton;
+  readonly partIds: ReadonlyMap<string, number>;
 }
 
 const compiled = new WeakMap<Lexicon, CompiledLexicon>();
@@ -48,26 +58,31 @@ function compileEntry(entry: LexiconEntry): CompiledPattern[] {
 function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   let result = compiled.get(lexicon);
   if (!result) {
-    result = {
-      lexicon,
-      entries: lexicon.entries.map((entry) => ({ entry, patterns: compileEntry(entry) })),
-      cues: lexicon.cues.map((cue) => ({
-        kind: cue.kind,
-        factor: cue.factor,
-        patterns: cue.patterns.map(compilePattern),
-      })),
-    };
+    const entries = lexicon.entries.map((entry) => ({ entry, patterns: compileEntry(entry) }));
+    const cues = lexicon.cues.map((cue) => ({
+      kind: cue.kind,
+      factor: cue.factor,
+      patterns: cue.patterns.map(compilePattern),
+    }));
+    const partIds = new Map<string, number>();
+    for (const { patterns } of [...entries, ...cues]) {
+      for (const part of patterns.flatMap((p) => p.parts)) {
+        if (!partIds.has(part.codes)) partIds.set(part.codes, partIds.size);
+      }
+    }
+    const automaton = new PartAutomaton([...partIds.keys()]);
+    result = { lexicon, entries, cues, automaton, partIds };
     compiled.set(lexicon, result);
   }
   return result;
 }
 
 /** The context factor of a message: min reporting factor × max request factor. */
-function contextFactor(sk: Skeleton, lexicon: CompiledLexicon): number {
+function contextFactor(sk: Skeleton, lexicon: CompiledLexicon, occ: Occurrences): number {
   let reporting = 1;
   let request = 1;
   for (const cue of lexicon.cues) {
-    const present = cue.patterns.some((p) => findPattern(sk, p).length > 0);
+    const present = cue.patterns.some((p) => findPattern(sk, p, occ).length > 0);
     if (!present) continue;
     if (cue.kind === "reporting") reporting = Math.min(reporting, cue.factor);
     else request = Math.max(request, cue.factor);
@@ -81,11 +96,11 @@ interface Candidate {
   readonly end: number;
 }
 
-function candidatesOf(sk: Skeleton, lexicon: CompiledLexicon): Candidate[] {
+function candidatesOf(sk: Skeleton, lexicon: CompiledLexicon, occ: Occurrences): Candidate[] {
   const out: Candidate[] = [];
   for (const { entry, patterns } of lexicon.entries) {
     for (const pattern of patterns) {
-      for (const hit of findPattern(sk, pattern)) {
+      for (const hit of findPattern(sk, pattern, occ)) {
         out.push({ entry, start: sk.starts[hit.first]!, end: sk.ends[hit.last]! });
       }
     }
@@ -119,9 +134,12 @@ export function findTextSignals(text: string, options: FindTextSignalsOptions = 
   const minWeight = options.minWeight ?? DEFAULT_TEXT_MIN_WEIGHT;
   const original = text.slice(0, Math.max(0, options.maxLength ?? DEFAULT_TEXT_MAX_LENGTH));
   const sk = skeletonOf(original);
-  const candidates = candidatesOf(sk, lexicon);
+  const found = lexicon.automaton.occurrences(sk.codes);
+  const none: readonly number[] = [];
+  const occ: Occurrences = (codes) => found[lexicon.partIds.get(codes) ?? -1] ?? none;
+  const candidates = candidatesOf(sk, lexicon, occ);
   if (candidates.length === 0) return [];
-  const factor = contextFactor(sk, lexicon);
+  const factor = contextFactor(sk, lexicon, occ);
   const model = Object.freeze({ name: lexicon.lexicon.name, version: lexicon.lexicon.version });
   const signals: TextSignal[] = [];
   for (const c of strongestFirst(candidates)) {

@@ -5,8 +5,8 @@
  * `nudif*` — a part ending in `*` lets its last Latin word run on (nudify, nudifier, nudifying).
  * Latin parts must start and end on a word boundary of the original text (so "undress" is not
  * found in "fund ressources"); Korean parts must end on a syllable boundary (so "유포" is not
- * found in "유폭"). Search is String.indexOf per part: linear in the capped text per pattern,
- * with no backtracking regular expressions.
+ * found in "유폭"). Parts are found by one Aho–Corasick pass (automaton.ts); no regular
+ * expression runs on the message.
  */
 import { VigilError } from "../../core/index.js";
 import { choseongOf, isFinalCode, isVowelCode } from "./hangul.js";
@@ -90,33 +90,36 @@ function wordEnd(sk: Skeleton, last: number): number {
   return end;
 }
 
+/** Where each part occurs in the skeleton (start offsets, ascending): from PartAutomaton. */
+export type Occurrences = (codes: string) => readonly number[];
+
 /**
  * The first well-bounded occurrence of each later part at or after a position. Positions only
  * grow while one pattern is searched, so each part's cursor moves forward only: the search
- * stays linear in the text even when a first part is everywhere and the rest nowhere.
+ * stays linear in the occurrences even when a first part is everywhere and the rest nowhere.
  */
 class PartCursors {
-  readonly #at: number[];
+  readonly #index: number[];
   constructor(
     private readonly sk: Skeleton,
     private readonly pattern: CompiledPattern,
+    private readonly occurrences: Occurrences,
   ) {
-    this.#at = pattern.parts.map(() => -2);
+    this.#index = pattern.parts.map(() => 0);
   }
 
   next(p: number, pos: number): number {
-    const cached = this.#at[p]!;
-    if (cached === -1 || cached >= pos) return cached;
     const { codes, stem } = this.pattern.parts[p]!;
-    let at = this.sk.codes.indexOf(codes, pos);
-    while (
-      at !== -1 &&
-      !(startsWell(this.sk, at) && endsWell(this.sk, at + codes.length - 1, stem))
-    ) {
-      at = this.sk.codes.indexOf(codes, at + 1);
+    const list = this.occurrences(codes);
+    let k = this.#index[p]!;
+    for (; k < list.length; k++) {
+      const at = list[k]!;
+      if (at >= pos && startsWell(this.sk, at) && endsWell(this.sk, at + codes.length - 1, stem)) {
+        break;
+      }
     }
-    this.#at[p] = at;
-    return at;
+    this.#index[p] = k;
+    return k < list.length ? list[k]! : -1;
   }
 }
 
@@ -131,19 +134,27 @@ function followEnd(pattern: CompiledPattern, cursors: PartCursors, from: number)
   return pos;
 }
 
-export function findPattern(sk: Skeleton, pattern: CompiledPattern): Hit[] {
+export function findPattern(
+  sk: Skeleton,
+  pattern: CompiledPattern,
+  occurrences: Occurrences,
+): Hit[] {
   const hits: Hit[] = [];
   const { codes: first, stem: firstStem } = pattern.parts[0]!;
   const lastStem = pattern.parts[pattern.parts.length - 1]!.stem;
-  const cursors = new PartCursors(sk, pattern);
-  for (let at = sk.codes.indexOf(first); at !== -1; at = sk.codes.indexOf(first, at + 1)) {
+  const starts = occurrences(first);
+  if (starts.length === 0) return hits;
+  const cursors = new PartCursors(sk, pattern, occurrences);
+  let from = 0;
+  for (const at of starts) {
+    if (at < from) continue;
     const firstEnd = at + first.length;
     if (!startsWell(sk, at) || !endsWell(sk, firstEnd - 1, firstStem)) continue;
     const end = pattern.parts.length === 1 ? firstEnd : followEnd(pattern, cursors, firstEnd);
     if (end === -1) continue;
     hits.push({ first: at, last: lastStem ? wordEnd(sk, end - 1) : end - 1 });
     if (hits.length >= MAX_HITS_PER_PATTERN) break;
-    at = end - 1;
+    from = end;
   }
   return hits;
 }
