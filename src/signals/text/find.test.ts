@@ -96,5 +96,7 @@ describe("findTextSignals", () => {
     expect(findTextSignals(repetitive).length).toBeGreaterThan(0);
     expect(findTextSignals("\ud83d지인능욕\udc00")).toHaveLength(1);
     expect(findTextSignals("")).toEqual([]);
+    expect(findTextSignals(undefined as unknown as string)).toEqual([]);
+    expect(findTextSignals("nudify", { maxLength: Number.NaN })).toEqual([]);
   });
 });

@@ -130,6 +130,8 @@ function strongestFirst(candidates: Candidate[]): Candidate[] {
 }
 
 export function findTextSignals(text: string, options: FindTextSignalsOptions = {}): TextSignal[] {
+  // Callers from JavaScript (a Telegram update, parsed JSON) may hand over anything.
+  if (typeof text !== "string" || text.length === 0) return [];
   const lexicon = compileLexicon(options.lexicon ?? VIGIL_LEXICON);
   const minWeight = options.minWeight ?? DEFAULT_TEXT_MIN_WEIGHT;
   const original = text.slice(0, Math.max(0, options.maxLength ?? DEFAULT_TEXT_MAX_LENGTH));
