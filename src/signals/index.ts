@@ -34,3 +34,16 @@ export {
   type TextLanguage,
   type TextSignal,
 } from "./types.js";
+export {
+  DEFAULT_TEXT_MAX_LENGTH,
+  DEFAULT_TEXT_MIN_WEIGHT,
+  findTextSignals,
+  TEXT_CATEGORIES,
+  TextSignalProvider,
+  VIGIL_LEXICON,
+  type ContextCue as TextContextCue,
+  type FindTextSignalsOptions,
+  type Lexicon as TextLexicon,
+  type LexiconEntry as TextLexiconEntry,
+  type TextCategory,
+} from "./text/index.js";

@@ -1,0 +1,39 @@
+/**
+ * The lexicon's shape: plain data, so it can be reviewed, diffed and replaced without touching the
+ * matcher. docs/signals/text.md explains how to add a term.
+ */
+import type { TextLanguage } from "../types.js";
+
+export const TEXT_CATEGORIES = ["solicitation", "nudify_tool", "trade", "threat"] as const;
+export type TextCategory = (typeof TEXT_CATEGORIES)[number];
+
+export interface LexiconEntry {
+  /** Stable id, quoted in findings (`TextSignal.term`): `ko.solicit.jiin-neungyok`. */
+  readonly id: string;
+  readonly language: TextLanguage;
+  readonly category: TextCategory;
+  /** How much the entry alone says, 0..1. Below the report floor (0.5) it needs a request cue. */
+  readonly weight: number;
+  /** Spellings (see pattern.ts for `...` gaps and a trailing `*`). */
+  readonly patterns: readonly string[];
+  /** Also match the initial consonants of each pattern (지인능욕 → ㅈㅇㄴㅇ). */
+  readonly choseong?: boolean;
+}
+
+/**
+ * Words around a finding that change what it means. `reporting` cues (news, police, victim
+ * support) scale findings down; `request` cues (asking, selling, DM me) scale them up.
+ */
+export interface ContextCue {
+  readonly id: string;
+  readonly kind: "reporting" | "request";
+  readonly factor: number;
+  readonly patterns: readonly string[];
+}
+
+export interface Lexicon {
+  readonly name: string;
+  readonly version: string;
+  readonly entries: readonly LexiconEntry[];
+  readonly cues: readonly ContextCue[];
+}
