@@ -31,22 +31,51 @@ describe("DEFAULT_RULE_SET", () => {
     expect(evaluate(DEFAULT_RULE_SET, item).verdict).toBe("remove");
   });
 
-  it("only watches classifier and text signals, in shadow", () => {
+  it("sends solicitation and threats in text to review, never straight to removal", () => {
+    const text = (category: string, weight: number) =>
+      buildPolicyItem({ textFindings: [{ category, weight, span: [0, 4] }] });
+    const solicitation = evaluate(DEFAULT_RULE_SET, text("solicitation", 0.9));
+    expect(solicitation.verdict).toBe("review");
+    expect(solicitation.actions).toEqual([{ kind: "review", queue: "text", severity: 3 }]);
+    expect(evaluate(DEFAULT_RULE_SET, text("nudify_tool", 0.6)).verdict).toBe("review");
+    expect(evaluate(DEFAULT_RULE_SET, text("threat", 0.7)).actions).toEqual([
+      { kind: "review", queue: "text", severity: 4 },
+    ]);
+    // Findings below the text signals' own report floor do not fire.
+    expect(evaluate(DEFAULT_RULE_SET, text("trade", 0.4)).verdict).toBe("allow");
+  });
+
+  it("reviews a protected person's face in a sexual image urgently, and nudity alone not at all", () => {
+    const protectedFace = buildPolicyItem({
+      classifiers: [
+        { name: "nsfw.sexual", score: 0.93 },
+        { name: "face.protected", score: 0.71 },
+      ],
+    });
+    const result = evaluate(DEFAULT_RULE_SET, protectedFace);
+    expect(result.verdict).toBe("review");
+    expect(result.actions).toEqual([{ kind: "review", queue: "protected-faces", severity: 5 }]);
+    const nudityAlone = buildPolicyItem({ classifiers: [{ name: "nsfw.sexual", score: 0.99 }] });
+    expect(evaluate(DEFAULT_RULE_SET, nudityAlone).verdict).toBe("allow");
+    const faceInNeutral = buildPolicyItem({
+      classifiers: [
+        { name: "nsfw.sexual", score: 0.1 },
+        { name: "face.protected", score: 0.9 },
+      ],
+    });
+    expect(evaluate(DEFAULT_RULE_SET, faceInNeutral).verdict).toBe("allow");
+  });
+
+  it("watches generator metadata on an explicit image in shadow", () => {
     const item = buildPolicyItem({
       classifiers: [
-        { name: "nsfw.porn", score: 0.95 },
-        { name: "face.protected", score: 0.9 },
-        { name: "deepfake.sexual", score: 0.99 },
+        { name: "nsfw.explicit", score: 0.95 },
+        { name: "provenance.synthetic", score: 1 },
       ],
-      textFindings: [{ category: "sextortion", weight: 0.9, span: [0, 4] }],
     });
     const result = evaluate(DEFAULT_RULE_SET, item);
     expect(result.verdict).toBe("allow");
-    expect(result.shadow.map((f) => f.ruleId)).toEqual([
-      "sextortion-text",
-      "nudity-protected-face",
-      "deepfake-classifier",
-    ]);
+    expect(result.shadow.map((f) => f.ruleId)).toEqual(["synthetic-explicit"]);
   });
 });
 

@@ -1,9 +1,9 @@
 /**
  * The rule set in force until someone stores one (docs/POLICY.md, "The default rule set"). It is
- * deliberately modest: it acts only on facts that are near certain (a copy of banked NCII or
- * deepfakes) or that a person asked about (reports), and it watches the signals that do not exist
- * yet (classifiers, text findings) in shadow, so their would-be effect shows in the evaluation
- * record before anyone makes them live.
+ * deliberately modest: it takes content down only for facts that are near certain (a copy of
+ * banked NCII or deepfakes); what the AI signals find (a protected person's face in a sexual
+ * image, solicitation or threats in text) goes to a moderator, never straight to removal; and
+ * the one unmeasured combination (generator metadata on an explicit image) is watched in shadow.
  */
 import { parseRuleSet, type RuleSet } from "../policy/index.js";
 
@@ -47,33 +47,57 @@ export const DEFAULT_RULE_SET: RuleSet = parseRuleSet({
       then: [{ kind: "review", severity: 4 }],
     },
     {
-      id: "sextortion-text",
+      id: "solicitation-text",
       version: 1,
-      mode: "shadow",
-      description: "Sextortion wording; shadow until the text signals are measured",
-      when: { kind: "text_finding", categories: ["sextortion"], minWeight: 0.7 },
-      then: [{ kind: "review", queue: "sextortion" }],
+      mode: "live",
+      description:
+        "Asking for a sexual deepfake of someone, a nudify tool, or trading such material: a moderator looks",
+      severity: 3,
+      when: {
+        kind: "text_finding",
+        categories: ["solicitation", "nudify_tool", "trade"],
+        minWeight: 0.5,
+      },
+      then: [{ kind: "review", queue: "text", severity: 3 }],
+    },
+    {
+      id: "threat-text",
+      version: 1,
+      mode: "live",
+      description: "A threat to spread someone's intimate images: a moderator looks soon",
+      severity: 4,
+      when: { kind: "text_finding", categories: ["threat"], minWeight: 0.5 },
+      then: [{ kind: "review", queue: "text", severity: 4 }],
     },
     {
       id: "nudity-protected-face",
-      version: 1,
-      mode: "shadow",
-      description: "Nudity showing a protected face; shadow until the classifiers are measured",
+      version: 2,
+      mode: "live",
+      description:
+        "A sexual image showing the face of a person who asked for protection: a moderator looks first, urgently",
+      severity: 5,
       when: {
         kind: "all",
         of: [
-          { kind: "classifier", name: "nsfw.porn", atLeast: 0.8 },
-          { kind: "classifier", name: "face.protected", atLeast: 0.6 },
+          { kind: "classifier", name: "nsfw.sexual", atLeast: 0.5 },
+          { kind: "classifier", name: "face.protected", atLeast: 0 },
         ],
       },
-      then: [{ kind: "review", queue: "protected-faces", severity: 4 }],
+      then: [{ kind: "review", queue: "protected-faces", severity: 5 }],
     },
     {
-      id: "deepfake-classifier",
+      id: "synthetic-explicit",
       version: 1,
       mode: "shadow",
-      description: "A sexual deepfake by classifier alone; shadow until measured",
-      when: { kind: "classifier", name: "deepfake.sexual", atLeast: 0.97 },
+      description:
+        "An explicit image whose metadata says a generator made it; shadow until measured",
+      when: {
+        kind: "all",
+        of: [
+          { kind: "classifier", name: "nsfw.explicit", atLeast: 0.8 },
+          { kind: "classifier", name: "provenance.synthetic", atLeast: 1 },
+        ],
+      },
       then: [{ kind: "review", queue: "deepfakes", severity: 4 }],
     },
   ],
