@@ -6,6 +6,7 @@ import { openStore, type Store } from "../store/index.js";
 import { issueApiKey } from "./issue-key.js";
 import { buildServer } from "./app.js";
 import { fetchOptionsOf, type ServerConfig } from "./config.js";
+import { createAnalyser } from "./signals.js";
 import { startWorkers } from "./workers.js";
 
 export interface RunningServer {
@@ -57,6 +58,8 @@ export async function startServer(
     const events = new WebhookDispatcher(store, queue);
     // One rule set per process, re-read within seconds of a change made by any process.
     const policies = new PolicyService({ store });
+    const analyser = createAnalyser(config.signals);
+    if (analyser) opened.push(() => analyser.close());
     const app = await buildServer({
       config,
       store,
@@ -65,6 +68,7 @@ export async function startServer(
       events,
       policies,
       routes: config.role === "worker" ? "health" : "all",
+      ...(analyser ? { analyser } : {}),
       ...(options.logger !== undefined ? { logger: options.logger } : {}),
     });
     if (config.role !== "api") {
@@ -75,6 +79,7 @@ export async function startServer(
         policies,
         events,
         fetchOptions: fetchOptionsOf(config),
+        ...(analyser ? { analyser } : {}),
         concurrency: config.workerConcurrency,
         metrics: app.metrics,
         onError: (error) => app.log.error({ err: error }, "worker error"),
