@@ -43,6 +43,8 @@ export interface ServerDeps {
   readonly policies?: PolicyService;
   /** Default: events go nowhere. */
   readonly events?: EventSink;
+  /** More parts of `/healthz`, e.g. `{ telegram }`. */
+  readonly healthParts?: () => Record<string, unknown>;
   /** Pino options or false; tests pass false. */
   readonly logger?: boolean | Record<string, unknown>;
 }
@@ -71,6 +73,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     events: deps.events ?? NO_EVENTS,
     policies: deps.policies ?? new PolicyService({ store }),
     metrics,
+    ...(deps.healthParts ? { healthParts: deps.healthParts } : {}),
   };
 
   app.decorate("metrics", metrics);

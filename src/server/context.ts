@@ -15,4 +15,6 @@ export interface ServerContext {
   /** The rule set in force, shared by the policy routes and this process's workers. */
   readonly policies: PolicyService;
   readonly metrics: ServerMetrics;
+  /** More parts of `/healthz` (the Telegram bot's state), read on each request. */
+  readonly healthParts?: () => Record<string, unknown>;
 }
