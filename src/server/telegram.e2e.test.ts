@@ -281,6 +281,35 @@ forEachBackend((backend) => {
     });
   });
 
+  it("shows in the health view a chat where the bot lacks the right to delete", async () => {
+    await start(await backend.open());
+    api.push({
+      my_chat_member: {
+        chat: GROUP,
+        from: POSTER,
+        date: 1,
+        old_chat_member: { user: { id: 7_000_000_001, is_bot: true }, status: "member" },
+        new_chat_member: {
+          user: { id: 7_000_000_001, is_bot: true },
+          status: "administrator",
+          can_delete_messages: false,
+          can_restrict_members: true,
+        },
+      },
+    });
+    for (let i = 0; i < 400 && health.view().lastProblem === null; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(health.view()).toMatchObject({
+      status: "degraded",
+      bot: "vigil_test_bot",
+      lastProblem: {
+        chatId: String(GROUP.id),
+        message: expect.stringMatching(/can_delete_messages/),
+      },
+    });
+  });
+
   it("records a file over the Bot API's download limit as unscanned, without fetching it", async () => {
     const { store } = await start(await backend.open());
     const file = api.addFile(unrelated, "documents/big.mp4", 25 * 1024 * 1024);

@@ -170,13 +170,19 @@ export class TelegramBot {
     if (typeof member !== "object" || member === null) return;
     const chat = member.chat as { id?: unknown; type?: unknown } | undefined;
     const now = member.new_chat_member as Record<string, unknown> | undefined;
-    if (!chat || typeof chat.id !== "number" || !now) return;
+    // The admin chat only needs the bot to write there.
+    if (!chat || typeof chat.id !== "number" || !now || chat.id === this.options.adminChatId)
+      return;
     const status = String(now.status);
+    // Channels have no members to ban: deleting is the one right the bot needs there.
+    const rights =
+      chat.type === "channel"
+        ? ["can_delete_messages"]
+        : ["can_delete_messages", "can_restrict_members"];
     const missing =
       status === "administrator"
-        ? ["can_delete_messages", "can_restrict_members"].filter((right) => now[right] !== true)
+        ? rights.filter((right) => now[right] !== true)
         : [status === "kicked" || status === "left" ? "membership" : "administrator"];
-    if (chat.type === "channel" && status === "administrator") missing.splice(1);
     if (missing.length === 0) return;
     const message = `The bot lacks ${missing.join(", ")} in chat ${chat.id}.`;
     this.problem(new Error(message), "my_chat_member", { chatId: chat.id });

@@ -9,6 +9,7 @@ import { VigilError } from "../../core/index.js";
 import type { IngestMedia, IngestService } from "../../engine/index.js";
 import type { IngestedItem, Store } from "../../store/index.js";
 import { BOT_API_DOWNLOAD_LIMIT, type TelegramApi } from "./api.js";
+import { TELEGRAM_SOURCE } from "./sink.js";
 import type { TelegramPost } from "./update.js";
 
 export interface IngestPostDeps {
@@ -34,7 +35,7 @@ export async function ingestPost(post: TelegramPost, deps: IngestPostDeps): Prom
   if (seen) return seen;
   const fetched = post.media ? await fetchMedia(post, deps) : { media: [] };
   const base = {
-    source: "telegram",
+    source: TELEGRAM_SOURCE,
     idempotencyKey: key,
     platform: "telegram",
     channelId: String(post.chat.id),

@@ -11,6 +11,11 @@ import type { JobQueue } from "../../queue/index.js";
 import type { Store } from "../../store/index.js";
 
 export const TELEGRAM_TOPIC = "telegram";
+/**
+ * Items the bot ingested. A platform streaming its own Telegram content through `/v1/content`
+ * (source `stream`, platform `telegram`) acts on its webhooks itself: no job waits for a bot.
+ */
+export const TELEGRAM_SOURCE = "telegram";
 
 export class TelegramEventSink implements EventSink {
   constructor(
@@ -33,12 +38,12 @@ export class TelegramEventSink implements EventSink {
   private async concernsTelegram(event: VigilEvent): Promise<boolean> {
     const data = event.data;
     if (event.type === "item.verdict") {
-      return data.platform === "telegram" && data.verdict !== "allow";
+      return data.source === TELEGRAM_SOURCE && data.verdict !== "allow";
     }
     if (event.type !== "case.opened" && event.type !== "case.decided") return false;
     if (typeof data.itemId === "string") {
       const record = await this.store.items.get(data.itemId);
-      if (record?.item.platform === "telegram") return true;
+      if (record?.item.source === TELEGRAM_SOURCE) return true;
     }
     return typeof data.caseId === "string" && (await caseHasTelegram(this.store, data.caseId));
   }
@@ -50,7 +55,7 @@ export async function caseHasTelegram(store: Store, caseId: string): Promise<boo
   if (reports.items.some((report) => report.contentRef.startsWith("telegram:"))) return true;
   for (const link of await store.cases.items(caseId)) {
     const record = await store.items.get(link.itemId);
-    if (record?.item.platform === "telegram") return true;
+    if (record?.item.source === TELEGRAM_SOURCE) return true;
   }
   return false;
 }
