@@ -48,7 +48,12 @@ export {
   type TelegramApiOptions,
 } from "./telegram/api.js";
 export { retryAfter, type RetryAfterOptions } from "./telegram/retry-after.js";
-export { TelegramBot, type TelegramBotOptions, type TelegramLog } from "./telegram/bot.js";
+export {
+  ALLOWED_UPDATES,
+  TelegramBot,
+  type TelegramBotOptions,
+  type TelegramLog,
+} from "./telegram/bot.js";
 export {
   safeMessage as describeTelegramError,
   TelegramHealth,

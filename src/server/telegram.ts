@@ -5,6 +5,7 @@
  */
 import type { FastifyBaseLogger, FastifyInstance } from "fastify";
 import {
+  ALLOWED_UPDATES,
   ChatLanguages,
   createTelegramApi,
   startTelegramActions,
@@ -108,7 +109,7 @@ export async function startTelegram(deps: TelegramDeps): Promise<TelegramConnect
       await api.api
         .setWebhook(`${telegram.webhookUrl}${TELEGRAM_WEBHOOK_PATH}`, {
           secret_token: telegram.webhookSecret!,
-          allowed_updates: ["message", "channel_post", "callback_query", "my_chat_member"],
+          allowed_updates: [...ALLOWED_UPDATES],
         })
         .catch((error: unknown) => {
           log.error(health.problem(error, { method: "setWebhook" }), "telegram problem");

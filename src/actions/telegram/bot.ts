@@ -18,7 +18,9 @@ import { readUpdate, type TelegramPost } from "./update.js";
 
 export const ALLOWED_UPDATES = [
   "message",
+  "edited_message",
   "channel_post",
+  "edited_channel_post",
   "callback_query",
   "my_chat_member",
 ] as const;

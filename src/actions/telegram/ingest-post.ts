@@ -29,7 +29,9 @@ export function postKey(chatId: number | string, messageId: number | string): st
 export const postRef = postKey;
 
 export async function ingestPost(post: TelegramPost, deps: IngestPostDeps): Promise<IngestedItem> {
-  const key = postKey(post.chat.id, post.messageId);
+  // Each version of an edited message is scanned: the edit time tells the versions apart.
+  const key =
+    postKey(post.chat.id, post.messageId) + (post.editDate ? `:edit:${post.editDate}` : "");
   // A redelivered update or a /report of a message seen before: no second download.
   const seen = await deps.store.items.getByKey(key);
   if (seen) return seen;

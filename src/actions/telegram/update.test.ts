@@ -46,6 +46,14 @@ describe("readUpdate", () => {
     expect(event).toMatchObject({ kind: "post", post: { authorId: -1002, authorIsUser: false } });
   });
 
+  it("reads an edited message as a new version of the post, never as a report", () => {
+    const edited = readUpdate({
+      update_id: 9,
+      edited_message: { message_id: 8, date: 1, edit_date: 5, chat, from, text: "/report" },
+    });
+    expect(edited).toMatchObject({ kind: "post", post: { messageId: 8, editDate: 5 } });
+  });
+
   it("scans documents only when they are pictures or videos", () => {
     const doc = (mime_type: string) =>
       readUpdate({

@@ -35,6 +35,8 @@ export interface TelegramPost {
   readonly text?: string;
   readonly media?: TelegramMedia;
   readonly date: number;
+  /** Set on an edit: the new version is a new item (an innocent picture swapped for another). */
+  readonly editDate?: number;
 }
 
 export interface TelegramReport {
@@ -72,8 +74,10 @@ export function readUpdate(update: unknown, botUsername?: string): TelegramEvent
   if (!isObj(update)) return null;
   if (isObj(update.callback_query)) return readButton(update.callback_query);
   const message = isObj(update.message) ? update.message : undefined;
-  const channelPost = isObj(update.channel_post) ? update.channel_post : undefined;
-  const post = readPost(message ?? channelPost);
+  const edited = [update.channel_post, update.edited_message, update.edited_channel_post].find(
+    isObj,
+  );
+  const post = readPost(message ?? edited);
   if (!post || !message) return post ? { kind: "post", post } : null;
   const command = post.text !== undefined && !post.media ? REPORT_COMMAND.exec(post.text) : null;
   const addressed = command && (!command[1] || !botUsername || command[1] === botUsername);
@@ -116,6 +120,7 @@ function readPost(message: Obj | undefined): TelegramPost | null {
     ...(text !== undefined ? { text: text.slice(0, 10_000) } : {}),
     ...(media ? { media } : {}),
     date: typeof message.date === "number" ? message.date : 0,
+    ...(typeof message.edit_date === "number" ? { editDate: message.edit_date } : {}),
   };
 }
 
