@@ -249,6 +249,15 @@ forEachBackend((backend) => {
     expect(opened!.severity).toBe(MANY_REPORTERS_SEVERITY);
     // The reporter is thanked in private, in their language.
     expect(api.callsOf("sendMessage").find((m) => m.chat_id === OTHER.id)?.text).toMatch(/감사/);
+    // A bare `/report` is explained to its sender, privately.
+    api.pushMessage(api.message({ chat: GROUP, from: OTHER, text: "/report" }));
+    await api.until(
+      () =>
+        api
+          .callsOf("sendMessage")
+          .some((m) => m.chat_id === OTHER.id && /답장/.test(String(m.text))),
+      "the how-to",
+    );
 
     const adminCard = { message_id: 77, chat: { id: ADMIN_CHAT, type: "supergroup" } };
     const stranger = api.pushCallback({ ...ADMIN, id: 1234 }, adminCard, buttons[1]!.callback_data);

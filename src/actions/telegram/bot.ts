@@ -12,7 +12,8 @@ import { pressButton } from "./admin.js";
 import type { TelegramApi } from "./api.js";
 import type { TelegramHealth } from "./health.js";
 import { ingestPost } from "./ingest-post.js";
-import type { ChatLanguages } from "./language.js";
+import { languageOfUser, type ChatLanguages } from "./language.js";
+import { notice } from "./notices.js";
 import { fileReport } from "./report.js";
 import { readUpdate, type TelegramPost } from "./update.js";
 
@@ -107,10 +108,20 @@ export class TelegramBot {
     if (event.kind === "report") {
       options.languages.observe(post.chat.id, undefined, event.report.languageCode);
       await fileReport(event.report, { ...options, ...this.fileLimit() });
+    } else if (event.kind === "report-without-reply") {
+      await this.explainReport(post);
     } else if (event.kind === "post") {
       options.languages.observe(post.chat.id, post.text, post.languageCode);
       if (watched(post)) await ingestPost(post, { ...options, ...this.fileLimit() });
     }
+  }
+
+  /** A bare `/report`: how to use it, told privately (the group need not hear), when possible. */
+  private async explainReport(post: TelegramPost): Promise<void> {
+    const { api } = this.options.telegram;
+    if (post.authorId === undefined || !post.authorIsUser) return;
+    const language = languageOfUser(post.languageCode, this.options.languages.of(post.chat.id));
+    await api.sendMessage(post.authorId, notice("reportHowTo", language)).catch(() => undefined);
   }
 
   private fileLimit(): { maxFileBytes?: number } {
