@@ -16,7 +16,7 @@ import { startServer, type RunningServer } from "./start.js";
  * the verdict reaches the bot only through the durable queue the two share. And webhook mode:
  * updates pushed to the route, refused without Telegram's secret header.
  */
-const GROUP: TgChat = { id: -100777, type: "group", title: "Study group" };
+const GROUP: TgChat = { id: -100777, type: "supergroup", title: "Study group" };
 const running: RunningServer[] = [];
 let api: StandInBotApi | undefined;
 

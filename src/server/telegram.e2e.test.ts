@@ -310,6 +310,32 @@ forEachBackend((backend) => {
     });
   });
 
+  it("deletes a channel post whose notice the channel refuses, without failing the job", async () => {
+    const { store, queue } = await start(await backend.open());
+    await bankOriginal();
+    const channel: TgChat = { id: -1005555, type: "channel", title: "News" };
+    api.failNext("sendMessage", {
+      error_code: 400,
+      description: "Bad Request: need administrator rights in the channel chat",
+    });
+    const file = api.addFile(edited, "photos/channel.jpg");
+    const post = api.message({ chat: channel, sender_chat: channel, photo: [file] });
+    api.pushMessage(post);
+    await api.until(() => api.callsOf("deleteMessage").length > 0, "the delete");
+    await api.until(
+      () => api.callsOf("sendMessage").some((m) => m.chat_id === ADMIN_CHAT),
+      "the admin notice after the refused one",
+    );
+    expect(api.callsOf("deleteMessage")).toEqual([
+      { chat_id: channel.id, message_id: post.message_id },
+    ]);
+    // A channel is its own author: nobody to ban.
+    expect(api.callsOf("banChatMember")).toHaveLength(0);
+    expect(await queue.deadLetters(TELEGRAM_TOPIC)).toHaveLength(0);
+    const skipped = await store.actionLog.list({ kind: "telegram.notice" });
+    expect(skipped.items.map((action) => action.outcome)).toEqual(["skipped"]);
+  });
+
   it("shows in the health view a chat where the bot lacks the right to delete", async () => {
     await start(await backend.open());
     api.push({

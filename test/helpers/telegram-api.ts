@@ -58,6 +58,8 @@ export class StandInBotApi {
   private readonly failures = new Map<string, BotApiFailure[]>();
   private waiters: (() => void)[] = [];
   private revoked = false;
+  /** Chat types seen in messages built here: basic groups refuse per-member permissions. */
+  private readonly chatTypes = new Map<number, string>();
   url = "";
 
   async start(): Promise<this> {
@@ -113,6 +115,7 @@ export class StandInBotApi {
     reply_to_message?: Record<string, unknown>;
   }): Record<string, unknown> {
     const { photo, document, text, ...rest } = fields;
+    this.chatTypes.set(fields.chat.id, fields.chat.type);
     return {
       message_id: this.nextMessageId++,
       date: Math.floor(Date.now() / 1000),
@@ -227,9 +230,13 @@ export class StandInBotApi {
           from: BOT_USER,
           text: params.text,
         };
+      case "restrictChatMember":
+        if (this.chatTypes.get(Number(params.chat_id)) === "group") {
+          return new Error("Bad Request: method is available only for supergroups");
+        }
+        return true;
       case "deleteMessage":
       case "banChatMember":
-      case "restrictChatMember":
       case "answerCallbackQuery":
       case "setWebhook":
       case "deleteWebhook":

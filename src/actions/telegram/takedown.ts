@@ -15,6 +15,7 @@
  * throws: the job is retried with the queue's backoff, then dead-lettered; the problem is in
  * the health view and the log either way.
  */
+import { GrammyError } from "grammy";
 import { saveActionOutcome } from "../../engine/index.js";
 import type { Backoff, Consumer, Job, JobQueue } from "../../queue/index.js";
 import type { JsonObject, Store } from "../../store/index.js";
@@ -141,20 +142,31 @@ async function takeDown(
     );
   } else if (isUserId(author) && verdict === "remove") {
     const until = Math.floor((options.clock ?? (() => new Date()))().getTime() / 1000);
-    await run.step(`restrict:${where}`, ref.chatId, (api) =>
-      api
-        .restrictChatMember(Number(ref.chatId), Number(author), NO_MEDIA, {
-          until_date: until + RESTRICT_DAYS * 86_400,
-          use_independent_chat_permissions: true,
-        })
-        .then(() => undefined),
+    await run.step(
+      `restrict:${where}`,
+      ref.chatId,
+      (api) =>
+        api
+          .restrictChatMember(Number(ref.chatId), Number(author), NO_MEDIA, {
+            until_date: until + RESTRICT_DAYS * 86_400,
+            use_independent_chat_permissions: true,
+          })
+          .then(() => undefined),
+      // Basic groups have no per-member permissions; a ban (remove_and_ban) works everywhere.
+      (error) => refused(error, /supergroup/i),
     );
   }
   const language = options.languages.of(Number(ref.chatId), ref.text);
   const text = notice(verdict === "remove_and_ban" ? "removedBanned" : "removed", language);
-  await run.step(`notice:${where}`, ref.chatId, async (api) => {
-    await api.sendMessage(Number(ref.chatId), text);
-  });
+  await run.step(
+    `notice:${where}`,
+    ref.chatId,
+    async (api) => {
+      await api.sendMessage(Number(ref.chatId), text);
+    },
+    // A channel where the bot may delete but not post: the takedown stands without a notice.
+    (error) => refused(error, /./),
+  );
 }
 
 /** Text stays allowed: the sender may still talk, not post pictures, videos or stickers. */
@@ -177,14 +189,21 @@ class Steps {
     private readonly options: TelegramActionsOptions,
   ) {}
 
+  /**
+   * `tolerate` names refusals a retry cannot change and that do not undo the takedown (a notice
+   * in a channel where the bot may not post, a restriction in a basic group): recorded as
+   * `skipped` and shown in the health view, without failing the job.
+   */
   async step(
     name: string,
     chatId: string,
     act: (api: TelegramApi["api"]) => Promise<void>,
+    tolerate: (error: unknown) => boolean = () => false,
   ): Promise<void> {
     const key = `telegram:${this.eventId}:${name}`.slice(0, 256);
     const { store } = this.options;
-    if ((await store.actionLog.getByKey(key))?.outcome === "ok") return;
+    const done = (await store.actionLog.getByKey(key))?.outcome;
+    if (done === "ok" || done === "skipped") return;
     const kind = `telegram.${name.split(":")[0]}`;
     try {
       await act(this.options.telegram.api);
@@ -192,15 +211,17 @@ class Steps {
       const method = kind.slice("telegram.".length);
       const problem = this.options.health.problem(error, { method, chatId });
       this.options.onProblem?.("telegram action failed", { ...problem });
+      const tolerated = tolerate(error);
       await saveActionOutcome(store.actionLog, {
         key,
         kind,
         subjectType: "telegram-chat",
         subjectId: chatId,
         target: "telegram",
-        outcome: "failed",
+        outcome: tolerated ? "skipped" : "failed",
         detail: { eventId: this.eventId, error: problem.message },
       });
+      if (tolerated) return;
       throw error;
     }
     await saveActionOutcome(store.actionLog, {
@@ -221,6 +242,15 @@ class Steps {
       await api.sendMessage(chat, text());
     });
   }
+}
+
+/** A 400 or 403 of the Bot API whose description matches: a refusal, not a passing failure. */
+function refused(error: unknown, description: RegExp): boolean {
+  return (
+    error instanceof GrammyError &&
+    (error.error_code === 400 || error.error_code === 403) &&
+    description.test(error.description)
+  );
 }
 
 function readEvent(payload: JsonObject): EventPayload | null {
