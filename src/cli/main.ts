@@ -79,7 +79,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     )
     .option(
       "--role <role>",
-      "all (API and workers), api (HTTP only) or worker (jobs only; default all, or VIGIL_ROLE)",
+      "all (API and workers), api (HTTP only), worker (jobs only) or connector (the Telegram bot; default all, or VIGIL_ROLE)",
     )
     .action(async (options) => {
       exitCode = await runServeCommand(options, io);

@@ -51,6 +51,8 @@ export interface ServerDeps {
   readonly events?: EventSink;
   /** The AI signal providers for scans and ingested bytes; without them, hashes only. */
   readonly analyser?: ContentAnalyser;
+  /** More parts of `/healthz`, e.g. `{ telegram }`. */
+  readonly healthParts?: () => Record<string, unknown>;
   /** Pino options or false; tests pass false. */
   readonly logger?: boolean | Record<string, unknown>;
 }
@@ -80,6 +82,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     policies: deps.policies ?? new PolicyService({ store }),
     metrics,
     ...(deps.analyser ? { analyser: deps.analyser } : {}),
+    ...(deps.healthParts ? { healthParts: deps.healthParts } : {}),
   };
 
   app.decorate("metrics", metrics);

@@ -6,7 +6,7 @@
 import type { FetchUrlOptions } from "../media/index.js";
 import { readSignalSettings, type SignalSettings } from "./signal-config.js";
 
-export const ROLES = ["all", "api", "worker"] as const;
+export const ROLES = ["all", "api", "worker", "connector"] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface ServerConfig {
@@ -47,6 +47,27 @@ export interface ServerConfig {
   readonly reviewLeaseMs: number;
   /** The AI signal providers this process runs (VIGIL_SIGNALS and friends). */
   readonly signals: SignalSettings;
+  /** The Telegram bot (docs/TELEGRAM.md); absent: no bot. */
+  readonly telegram?: TelegramConfig;
+}
+
+/** Settings of the Telegram bot, which runs in roles `all` and `connector`. */
+export interface TelegramConfig {
+  /** From BotFather (VIGIL_TELEGRAM_TOKEN). Never logged. */
+  readonly token: string;
+  /** Where cases and takedowns are announced (VIGIL_TELEGRAM_ADMIN_CHAT). */
+  readonly adminChatId?: number;
+  /** Telegram user id → moderator account id (VIGIL_TELEGRAM_ADMINS=`123:mod-id,456:mod-id`). */
+  readonly admins: ReadonlyMap<number, string>;
+  readonly mode: "polling" | "webhook";
+  /** VIGIL_TELEGRAM_API_ROOT: another Bot API server (tests, a local Bot API server). */
+  readonly apiRoot?: string;
+  /** Webhook mode: this server's public base URL (VIGIL_TELEGRAM_WEBHOOK_URL). */
+  readonly webhookUrl?: string;
+  /** Webhook mode: the secret Telegram sends back in a header (VIGIL_TELEGRAM_WEBHOOK_SECRET). */
+  readonly webhookSecret?: string;
+  /** Notices in chats whose language is not yet known (VIGIL_TELEGRAM_LANGUAGE, ko or en). */
+  readonly language: "ko" | "en";
 }
 
 /** Where media may be fetched from, the same for the scan by URL and for ingested items. */
@@ -98,6 +119,11 @@ export function loadServerConfig({ env, flags = {} }: ConfigSources): ServerConf
       throw new ConfigError(message);
     }),
   };
+  const telegram = loadTelegramConfig(env);
+  if (telegram) Object.assign(config, { telegram });
+  if (config.role === "connector" && !telegram) {
+    throw new ConfigError("--role connector runs the Telegram bot: set VIGIL_TELEGRAM_TOKEN");
+  }
   if (!/^(sqlite:|postgres:\/\/|postgresql:\/\/)/.test(config.databaseUrl)) {
     throw new ConfigError(
       "VIGIL_DATABASE_URL must start with sqlite:, postgres:// or postgresql://",
@@ -114,6 +140,87 @@ export function loadServerConfig({ env, flags = {} }: ConfigSources): ServerConf
     throw new ConfigError("VIGIL_CONFIRMED_BANK must be a bank id (a-z, 0-9 and -)");
   }
   return Object.freeze(config);
+}
+
+function loadTelegramConfig(env: ConfigSources["env"]): TelegramConfig | undefined {
+  const token = env.VIGIL_TELEGRAM_TOKEN;
+  if (token === undefined || token === "") return undefined;
+  // The message never quotes the value: it is a secret.
+  if (!/^\d{1,20}:[A-Za-z0-9_-]{20,100}$/.test(token)) {
+    throw new ConfigError(
+      "VIGIL_TELEGRAM_TOKEN must be a bot token from BotFather (digits:secret)",
+    );
+  }
+  const adminChat = env.VIGIL_TELEGRAM_ADMIN_CHAT;
+  const mode = oneOf(env, "VIGIL_TELEGRAM_MODE", ["polling", "webhook"] as const, "polling");
+  const telegram: TelegramConfig = {
+    token,
+    admins: telegramAdmins(env.VIGIL_TELEGRAM_ADMINS ?? ""),
+    mode,
+    language: oneOf(env, "VIGIL_TELEGRAM_LANGUAGE", ["ko", "en"] as const, "en"),
+    ...(adminChat ? { adminChatId: chatId(adminChat) } : {}),
+    ...(env.VIGIL_TELEGRAM_API_ROOT
+      ? { apiRoot: httpUrl(env.VIGIL_TELEGRAM_API_ROOT, "VIGIL_TELEGRAM_API_ROOT") }
+      : {}),
+    ...(env.VIGIL_TELEGRAM_WEBHOOK_URL
+      ? { webhookUrl: httpUrl(env.VIGIL_TELEGRAM_WEBHOOK_URL, "VIGIL_TELEGRAM_WEBHOOK_URL") }
+      : {}),
+    ...(env.VIGIL_TELEGRAM_WEBHOOK_SECRET
+      ? { webhookSecret: env.VIGIL_TELEGRAM_WEBHOOK_SECRET }
+      : {}),
+  };
+  if (mode === "webhook" && (!telegram.webhookUrl || !telegram.webhookSecret)) {
+    throw new ConfigError(
+      "VIGIL_TELEGRAM_MODE=webhook needs VIGIL_TELEGRAM_WEBHOOK_URL and VIGIL_TELEGRAM_WEBHOOK_SECRET",
+    );
+  }
+  if (
+    telegram.webhookSecret !== undefined &&
+    !/^[A-Za-z0-9_-]{16,256}$/.test(telegram.webhookSecret)
+  ) {
+    throw new ConfigError("VIGIL_TELEGRAM_WEBHOOK_SECRET must be 16-256 of A-Z a-z 0-9 _ -");
+  }
+  return Object.freeze(telegram);
+}
+
+function chatId(raw: string): number {
+  const value = Number(raw);
+  if (!/^-?\d{1,20}$/.test(raw) || !Number.isSafeInteger(value)) {
+    throw new ConfigError(
+      `VIGIL_TELEGRAM_ADMIN_CHAT must be a chat id (e.g. -1001234567890), got "${raw}"`,
+    );
+  }
+  return value;
+}
+
+function telegramAdmins(raw: string): ReadonlyMap<number, string> {
+  const admins = new Map<number, string>();
+  for (const pair of raw
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    const match = /^(\d{1,20}):([A-Za-z0-9-]{1,64})$/.exec(pair);
+    if (!match || !Number.isSafeInteger(Number(match[1]))) {
+      throw new ConfigError(
+        `VIGIL_TELEGRAM_ADMINS must be telegram-user-id:moderator-id pairs separated by commas, got "${pair}"`,
+      );
+    }
+    admins.set(Number(match[1]), match[2]!);
+  }
+  return admins;
+}
+
+function httpUrl(raw: string, name: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be an http(s) URL, got "${raw}"`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new ConfigError(`${name} must be an http(s) URL, got "${raw}"`);
+  }
+  return raw.replace(/\/+$/, "");
 }
 
 function integer(

@@ -17,4 +17,6 @@ export interface ServerContext {
   readonly metrics: ServerMetrics;
   /** The AI signal providers of this process, when it runs them (VIGIL_SIGNALS). */
   readonly analyser?: ContentAnalyser;
+  /** More parts of `/healthz` (the Telegram bot's state), read on each request. */
+  readonly healthParts?: () => Record<string, unknown>;
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { WebhookDispatcher } from "../actions/index.js";
+import { TelegramEventSink, WebhookDispatcher } from "../actions/index.js";
 import { loadMatcher, PolicyService, syncMatcher, type BankMatcher } from "../engine/index.js";
 import { openQueue, type JobQueue } from "../queue/index.js";
 import { openStore, type Store } from "../store/index.js";
@@ -7,6 +7,7 @@ import { issueApiKey } from "./issue-key.js";
 import { buildServer } from "./app.js";
 import { fetchOptionsOf, type ServerConfig } from "./config.js";
 import { createAnalyser } from "./signals.js";
+import { startTelegram, telegramHealthOf } from "./telegram.js";
 import { startWorkers } from "./workers.js";
 
 export interface RunningServer {
@@ -50,12 +51,16 @@ export async function startServer(
     });
     opened.push(() => queue.close());
     // A worker-only process does not see the API's bank changes as they happen: it follows them.
-    const sync = config.role === "worker" ? await syncMatcher(store) : undefined;
+    const follows = config.role === "worker" || config.role === "connector";
+    const sync = follows ? await syncMatcher(store) : undefined;
     if (sync) opened.push(async () => sync.stop());
     const matcher = sync ? sync.current() : await loadMatcher(store);
-    if (config.role !== "worker") await ensureAdminKey(store, options.announce ?? (() => {}));
-    // Verdicts (workers) and decisions (API) become signed webhooks, queued then delivered.
-    const events = new WebhookDispatcher(store, queue);
+    if (!follows) await ensureAdminKey(store, options.announce ?? (() => {}));
+    // Verdicts (workers) and decisions (API) become signed webhooks, queued then delivered; those
+    // about Telegram messages also become `telegram` jobs for the process running the bot.
+    const events = new TelegramEventSink(new WebhookDispatcher(store, queue), store, queue);
+    const runsBot = config.telegram && (config.role === "all" || config.role === "connector");
+    const telegramHealth = runsBot ? telegramHealthOf(config) : undefined;
     // One rule set per process, re-read within seconds of a change made by any process.
     const policies = new PolicyService({ store });
     const analyser = createAnalyser(config.signals);
@@ -67,11 +72,12 @@ export async function startServer(
       queue,
       events,
       policies,
-      routes: config.role === "worker" ? "health" : "all",
       ...(analyser ? { analyser } : {}),
+      routes: follows ? "health" : "all",
+      ...(telegramHealth ? { healthParts: () => ({ telegram: telegramHealth.view() }) } : {}),
       ...(options.logger !== undefined ? { logger: options.logger } : {}),
     });
-    if (config.role !== "api") {
+    if (config.role === "all" || config.role === "worker") {
       const workers = startWorkers({
         store,
         queue,
@@ -86,6 +92,21 @@ export async function startServer(
       });
       // Stopped before the queue closes: running jobs finish and are acked.
       opened.push(() => workers.stop());
+    }
+    if (config.telegram && telegramHealth) {
+      const connector = await startTelegram({
+        config,
+        telegram: config.telegram,
+        store,
+        queue,
+        events,
+        matcher: sync ? sync.current : () => matcher,
+        ...(analyser ? { analyser } : {}),
+        health: telegramHealth,
+        log: app.log,
+        app,
+      });
+      opened.push(() => connector.stop());
     }
     // The HTTP server closes first: no new requests while the rest winds down.
     opened.push(() => app.close());

@@ -26,8 +26,8 @@ export async function runServeCommand(options: ServeOptions, io: CliIo): Promise
   }
   const server = await startServer(config, { announce: io.stdout });
   io.stdout(
-    config.role === "worker"
-      ? `Vigil worker running (health at ${server.url}/healthz)\n`
+    config.role === "worker" || config.role === "connector"
+      ? `Vigil ${config.role} running (health at ${server.url}/healthz)\n`
       : `Vigil (${config.role}) is listening on ${server.url} — API docs at ${server.url}/docs\n`,
   );
   await new Promise<void>((resolve) => {

@@ -2,7 +2,12 @@ import type { FastifyPluginAsync } from "fastify";
 import type { ServerContext } from "../context.js";
 
 /** Liveness and metrics: public, unauthenticated, and cheap. */
-export function healthRoutes({ store, matcher, metrics }: ServerContext): FastifyPluginAsync {
+export function healthRoutes({
+  store,
+  matcher,
+  metrics,
+  healthParts,
+}: ServerContext): FastifyPluginAsync {
   return async (app) => {
     app.get(
       "/healthz",
@@ -19,7 +24,14 @@ export function healthRoutes({ store, matcher, metrics }: ServerContext): Fastif
         } catch {
           return reply.status(503).send({ status: "unavailable", store: store.backend });
         }
-        return { status: "ok", store: store.backend, indexedEntries: matcher.size };
+        // A part in trouble (a revoked Telegram token) shows here but is not a 503: restarting
+        // the process would not fix it, and the rest of Vigil still works.
+        return {
+          status: "ok",
+          store: store.backend,
+          indexedEntries: matcher.size,
+          ...healthParts?.(),
+        };
       },
     );
     app.get(
