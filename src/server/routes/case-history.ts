@@ -12,8 +12,14 @@ interface HistoryEvent {
   readonly details: JsonObject;
 }
 
-/** Audit actions already told by the decisions and appeals tables, with more detail. */
-const TOLD_ELSEWHERE = new Set(["case.decide", "case.appeal", "appeal.decide"]);
+/** Audit actions already told, with more detail, by the case, its reports, decisions and appeals. */
+const TOLD_ELSEWHERE = new Set([
+  "case.open",
+  "case.join",
+  "case.decide",
+  "case.appeal",
+  "appeal.decide",
+]);
 const AUDIT_PAGE = 200;
 
 /**
