@@ -3,10 +3,15 @@
  * validated, frozen. A bad value stops start-up with a message naming the setting. Library code
  * receives this object; only the process entry (the CLI) passes `process.env` in.
  */
+import { fileURLToPath } from "node:url";
 import type { FetchUrlOptions } from "../media/index.js";
 import { readSignalSettings, type SignalSettings } from "./signal-config.js";
 
 export const ROLES = ["all", "api", "worker", "connector"] as const;
+
+/** The package root: this file is src/server/config.ts, or dist/server/config.js once built. */
+const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
 export type Role = (typeof ROLES)[number];
 
 export interface ServerConfig {
@@ -49,6 +54,8 @@ export interface ServerConfig {
   readonly signals: SignalSettings;
   /** The Telegram bot (docs/TELEGRAM.md); absent: no bot. */
   readonly telegram?: TelegramConfig;
+  /** The built web console (Vite's output), served at `/` (VIGIL_WEB_DIR; default dist/web). */
+  readonly webDir: string;
 }
 
 /** Settings of the Telegram bot, which runs in roles `all` and `connector`. */
@@ -118,6 +125,7 @@ export function loadServerConfig({ env, flags = {} }: ConfigSources): ServerConf
     signals: readSignalSettings(env, (message) => {
       throw new ConfigError(message);
     }),
+    webDir: env.VIGIL_WEB_DIR || `${PACKAGE_ROOT}dist/web`,
   };
   const telegram = loadTelegramConfig(env);
   if (telegram) Object.assign(config, { telegram });

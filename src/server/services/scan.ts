@@ -87,6 +87,13 @@ export class ScanService {
       ...(result.matches.length > 0 || policy.reasons.length === 0 ? bank.reasons : []),
       ...policy.reasons,
     ];
+    // What a victim's case status counts: scans blocked because of each entry.
+    if (verdict === "block" && result.matches.length > 0) {
+      await this.store.entryHits.record(
+        result.matches.map((m) => m.entryId),
+        "blocked",
+      );
+    }
     const outcome = {
       verdict,
       reasons,
