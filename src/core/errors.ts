@@ -51,6 +51,10 @@ export type ErrorCode =
   | "auth/missing-key"
   | "auth/invalid-key"
   | "auth/forbidden"
+  | "auth/bad-credentials"
+  | "auth/csrf"
+  | "victim/bad-pin"
+  | "victim/locked"
   | "request/invalid"
   | "request/invalid-json"
   | "request/too-large"
@@ -117,6 +121,13 @@ const statusByCode: Readonly<Record<ErrorCode, number>> = {
   "auth/missing-key": 401,
   "auth/invalid-key": 401,
   "auth/forbidden": 403,
+  // Console sign-in: one answer for a wrong name and a wrong password.
+  "auth/bad-credentials": 401,
+  // A cookie-authenticated unsafe request without the session's CSRF token.
+  "auth/csrf": 403,
+  // The victim portal: a wrong case number or PIN (one answer); too many wrong PINs for a case.
+  "victim/bad-pin": 401,
+  "victim/locked": 429,
   "request/invalid": 400,
   "request/invalid-json": 400,
   "request/too-large": 413,

@@ -1,3 +1,4 @@
+import cookie from "@fastify/cookie";
 import rateLimit from "@fastify/rate-limit";
 import multipart from "@fastify/multipart";
 import swagger from "@fastify/swagger";
@@ -22,6 +23,7 @@ import { reportRoutes } from "./routes/reports.js";
 import { queueRoutes } from "./routes/queue.js";
 import { reviewRoutes } from "./routes/review.js";
 import { scanRoutes } from "./routes/scan.js";
+import { sessionRoutes } from "./routes/session.js";
 import { webhookRoutes } from "./routes/webhooks.js";
 import type { ServerContext } from "./context.js";
 
@@ -113,6 +115,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       reply.elapsedTime / 1000,
     );
   });
+  // Before installAuth: its hook reads the console's session cookie.
+  await app.register(cookie);
   installAuth(app, store);
 
   await app.register(healthRoutes(context));
@@ -129,6 +133,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(queueRoutes(context));
   await app.register(actionRoutes(context));
   await app.register(policyRoutes(context));
+  await app.register(sessionRoutes(context));
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   // Until the web console exists (its own issue), the front page is the API's documentation.
   app.get("/", { schema: { hide: true } }, async (_request, reply) => reply.redirect("/docs"));

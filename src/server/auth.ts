@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { VigilError } from "../core/index.js";
 import type { ApiKey, Moderator, Store } from "../store/index.js";
 import { hasScope, parseApiKey, secretMatches, type Scope } from "./api-keys.js";
+import { authenticateSession } from "./session-auth.js";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -30,6 +31,14 @@ export function installAuth(app: FastifyInstance, store: Store): void {
     const scope = request.routeOptions.config.scope;
     if (scope === undefined) return;
     const token = readToken(request);
+    // No key: the console's session cookie, checked as if it were the moderator's key.
+    const signedIn = token === undefined ? await authenticateSession(request, store) : null;
+    if (signedIn) {
+      request.apiKey = signedIn.key;
+      request.moderator = signedIn.moderator;
+      checkScope(signedIn.key, scope);
+      return;
+    }
     if (token === undefined) {
       throw new VigilError(
         "auth/missing-key",
@@ -51,14 +60,7 @@ export function installAuth(app: FastifyInstance, store: Store): void {
     if (key.moderatorId && (!moderator || moderator.disabledAt !== null)) {
       throw new VigilError("auth/invalid-key", "The API key is not valid.");
     }
-    const scopes: readonly Scope[] = typeof scope === "string" ? [scope] : scope;
-    if (!scopes.some((needed) => hasScope(key.scopes, needed))) {
-      throw new VigilError(
-        "auth/forbidden",
-        `This key lacks the \`${scopes.join("` or `")}\` scope this call needs.`,
-        { scope: scopes.join(" ") },
-      );
-    }
+    checkScope(key, scope);
     request.apiKey = key;
     if (moderator) request.moderator = moderator;
     // Record use at most once a minute per key: a write per request would cost the hot path.
@@ -70,6 +72,17 @@ export function installAuth(app: FastifyInstance, store: Store): void {
         .catch((error: unknown) => request.log.warn({ err: error }, "key touch failed"));
     }
   });
+}
+
+function checkScope(key: ApiKey, scope: Scope | readonly Scope[]): void {
+  const scopes: readonly Scope[] = typeof scope === "string" ? [scope] : scope;
+  if (!scopes.some((needed) => hasScope(key.scopes, needed))) {
+    throw new VigilError(
+      "auth/forbidden",
+      `This key lacks the \`${scopes.join("` or `")}\` scope this call needs.`,
+      { scope: scopes.join(" ") },
+    );
+  }
 }
 
 function readToken(request: FastifyRequest): string | undefined {

@@ -28,6 +28,10 @@ export type {
   Store,
   StoreRepositories,
   WebhookRepository,
+  SessionRepository,
+  VictimCaseRepository,
+  EntryHitRepository,
+  StatsRepository,
 } from "./store.js";
 export {
   DEFAULT_PAGE_LIMIT,
@@ -154,3 +158,21 @@ export {
   type ListActionsOptions,
   type NewAction,
 } from "./action-types.js";
+export type { NewSession, Session } from "./session-types.js";
+export {
+  HIT_OUTCOMES,
+  VICTIM_CASE_STATUSES,
+  type HitOutcome,
+  type NewVictimCase,
+  type VictimCase,
+  type VictimCaseHits,
+  type VictimCaseSecret,
+  type VictimCaseStatus,
+} from "./victim-case-types.js";
+export {
+  STATS_PERIODS,
+  type Stats,
+  type StatsBucket,
+  type StatsOptions,
+  type StatsPeriod,
+} from "./stats-types.js";

@@ -72,6 +72,15 @@ import type {
   StoredPolicy,
 } from "./policy-types.js";
 import type { IsoTimestamp, Page, PageOptions, SignalType } from "./types.js";
+import type { NewSession, Session } from "./session-types.js";
+import type { Stats, StatsOptions } from "./stats-types.js";
+import type {
+  HitOutcome,
+  NewVictimCase,
+  VictimCase,
+  VictimCaseHits,
+  VictimCaseSecret,
+} from "./victim-case-types.js";
 
 export interface BankRepository {
   /** `store/conflict` when the id is taken. */
@@ -218,6 +227,51 @@ export interface ModeratorRepository {
   /** Every account, oldest first, disabled ones too. */
   list(): Promise<Moderator[]>;
   update(id: string, patch: ModeratorPatch): Promise<Moderator>;
+  /** The account by name (disabled too) with its password hash (null: none set). */
+  findCredentials(
+    name: string,
+  ): Promise<{ moderator: Moderator; passwordHash: string | null } | null>;
+  /** Sets (or, with null, clears) the password hash; `store/not-found` when there is no such moderator. */
+  setPasswordHash(id: string, passwordHash: string | null): Promise<void>;
+}
+
+export interface SessionRepository {
+  create(session: NewSession): Promise<Session>;
+  /** The session, unless it has been idle longer than `idleMs`. */
+  find(tokenHash: string, idleMs: number): Promise<Session | null>;
+  /** Records use now (moves the idle expiry forward). */
+  touch(tokenHash: string): Promise<void>;
+  delete(tokenHash: string): Promise<void>;
+  /** Signs a moderator out everywhere (a new password, a disabled account); says how many. */
+  deleteForModerator(moderatorId: string): Promise<number>;
+  /** Deletes sessions idle longer than `idleMs`; says how many. */
+  purgeIdle(idleMs: number): Promise<number>;
+}
+
+export interface VictimCaseRepository {
+  /** The case and its links to bank entries, in one transaction; `store/conflict` when the number is taken. */
+  create(input: NewVictimCase): Promise<VictimCase>;
+  /** Null for an unknown or malformed number. */
+  get(caseNumber: string): Promise<VictimCaseSecret | null>;
+  entryIds(caseNumber: string): Promise<number[]>;
+  /** Counts a wrong PIN in the window that started at or after `windowStart`; returns the count. */
+  recordFailure(caseNumber: string, windowStart: IsoTimestamp): Promise<number>;
+  clearFailures(caseNumber: string): Promise<void>;
+  /** Marks it withdrawn; names its entries no other active case links (to withdraw from the bank). */
+  withdraw(caseNumber: string): Promise<{ case: VictimCase; releasedEntryIds: number[] }>;
+  /** Blocked and removed hits of the case's entries, summed. */
+  hits(caseNumber: string): Promise<VictimCaseHits>;
+}
+
+export interface EntryHitRepository {
+  /** One more hit with this outcome for each distinct entry. */
+  record(entryIds: readonly number[], outcome: HitOutcome): Promise<void>;
+}
+
+export interface StatsRepository {
+  summary(options: StatsOptions): Promise<Stats>;
+  /** Ids of the cases (newest first, at most 50) whose id, content hash or author id is `q`. */
+  searchCases(q: string): Promise<string[]>;
 }
 
 export interface ApiKeyRepository {
@@ -319,6 +373,10 @@ export interface StoreRepositories {
   readonly appeals: AppealRepository;
   readonly policies: PolicyRepository;
   readonly evaluations: EvaluationRepository;
+  readonly sessions: SessionRepository;
+  readonly victimCases: VictimCaseRepository;
+  readonly entryHits: EntryHitRepository;
+  readonly stats: StatsRepository;
 }
 
 export interface Store extends StoreRepositories {

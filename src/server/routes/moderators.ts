@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from "fastify";
 import { VigilError } from "../../core/index.js";
 import { MODERATOR_ROLES, type ModeratorPatch, type NewModerator } from "../../store/index.js";
 import type { ServerContext } from "../context.js";
-import { ModeratorService } from "../services/moderators.js";
+import { MIN_PASSWORD_LENGTH, ModeratorService } from "../services/moderators.js";
 import { requireAccountAdmin, reviewScope } from "./review-access.js";
 import { errorResponse } from "./route-config.js";
 
@@ -35,6 +35,7 @@ export function moderatorRoutes({ store }: ServerContext): FastifyPluginAsync {
             properties: {
               name: { type: "string", minLength: 1, maxLength: 100 },
               role: { type: "string", enum: [...MODERATOR_ROLES] },
+              password: { type: "string", minLength: MIN_PASSWORD_LENGTH, maxLength: 1000 },
             },
           },
           response,
@@ -42,7 +43,11 @@ export function moderatorRoutes({ store }: ServerContext): FastifyPluginAsync {
       },
       async (request, reply) => {
         const actor = requireAccountAdmin(request);
-        const created = await moderators.create(request.body as NewModerator, actor);
+        const { password, ...account } = request.body as NewModerator & { password?: string };
+        const created = await moderators.create(account, actor);
+        if (password !== undefined) {
+          await moderators.setPassword(created.moderator.id, password, actor);
+        }
         return reply.status(201).send(created);
       },
     );
@@ -94,6 +99,37 @@ export function moderatorRoutes({ store }: ServerContext): FastifyPluginAsync {
         const moderator = await store.moderators.get(moderatorId);
         if (!moderator) throw new VigilError("store/not-found", "There is no such moderator.");
         return reply.status(201).send(await moderators.issueKey(moderator, actor));
+      },
+    );
+
+    app.post(
+      "/v1/moderators/:moderatorId/password",
+      {
+        ...reviewScope("review"),
+        schema: {
+          tags,
+          summary: "Set a moderator's console password (an admin, or the moderator herself)",
+          params: idParams,
+          body: {
+            type: "object",
+            additionalProperties: false,
+            required: ["password"],
+            properties: {
+              password: { type: "string", minLength: MIN_PASSWORD_LENGTH, maxLength: 1000 },
+            },
+          },
+          response,
+        },
+      },
+      async (request, reply) => {
+        const { moderatorId } = request.params as { moderatorId: string };
+        const actor =
+          request.moderator?.id === moderatorId
+            ? `moderator:${moderatorId}`
+            : requireAccountAdmin(request);
+        const { password } = request.body as { password: string };
+        await moderators.setPassword(moderatorId, password, actor);
+        return reply.status(204).send();
       },
     );
   };

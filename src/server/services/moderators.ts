@@ -2,8 +2,13 @@
  * Moderator accounts: created with their first API key (a `review` key that signs the
  * moderator's calls), role changes, disabling, new keys. Every change is an audit event.
  */
+import { VigilError } from "../../core/index.js";
 import type { ApiKey, Moderator, ModeratorPatch, NewModerator, Store } from "../../store/index.js";
 import { generateApiKey } from "../api-keys.js";
+import { hashSecretSlowly } from "../passwords.js";
+
+/** The shortest console password accepted (docs/WEB-API.md). */
+export const MIN_PASSWORD_LENGTH = 12;
 
 export interface IssuedKey {
   /** The whole key, shown once. */
@@ -58,5 +63,28 @@ export class ModeratorService {
       details: { name: key.name, scopes: [...key.scopes], moderatorId: moderator.id },
     });
     return { token: generated.token, key };
+  }
+
+  /**
+   * Sets the console password (stored as scrypt). Set by someone else (an admin), the
+   * moderator's open sessions end: whoever knew the old password is signed out.
+   */
+  async setPassword(moderatorId: string, password: string, actor: string): Promise<void> {
+    if (password.length < MIN_PASSWORD_LENGTH) {
+      throw new VigilError(
+        "request/invalid",
+        `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`,
+        { field: "password" },
+      );
+    }
+    await this.store.moderators.setPasswordHash(moderatorId, await hashSecretSlowly(password));
+    if (actor !== `moderator:${moderatorId}`)
+      await this.store.sessions.deleteForModerator(moderatorId);
+    await this.store.audit.append({
+      actor,
+      action: "moderator.password",
+      subjectType: "moderator",
+      subjectId: moderatorId,
+    });
   }
 }

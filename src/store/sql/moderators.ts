@@ -8,6 +8,7 @@ import { checkBoolean, checkOneOf, checkText, invalid } from "../validate.js";
 import { checkId } from "./case-queue.js";
 import type { RepositoryContext } from "./context.js";
 import { first } from "./executor.js";
+import { nullableText } from "./columns.js";
 import { decodeModerator } from "./review-rows.js";
 
 export class SqlModerators implements ModeratorRepository {
@@ -62,5 +63,28 @@ export class SqlModerators implements ModeratorRepository {
       });
     }
     return decodeModerator(row);
+  }
+
+  async findCredentials(
+    name: string,
+  ): Promise<{ moderator: Moderator; passwordHash: string | null } | null> {
+    const row = await first(this.context.db, "SELECT * FROM moderators WHERE name = ?", [
+      checkText(name, "name", 100).trim(),
+    ]);
+    if (!row) return null;
+    return { moderator: decodeModerator(row), passwordHash: nullableText(row, "password_hash") };
+  }
+
+  async setPasswordHash(id: string, passwordHash: string | null): Promise<void> {
+    if (passwordHash !== null) checkText(passwordHash, "passwordHash", 500);
+    const changed = await this.context.db.run(
+      "UPDATE moderators SET password_hash = ? WHERE id = ?",
+      [passwordHash, checkId(id, "id")],
+    );
+    if (changed === 0) {
+      throw new VigilError("store/not-found", `There is no moderator "${id}".`, {
+        moderatorId: id,
+      });
+    }
   }
 }

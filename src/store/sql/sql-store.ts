@@ -20,6 +20,10 @@ import { SqlPolicies } from "./policies.js";
 import { SqlReports } from "./reports.js";
 import { SqlScans } from "./scans.js";
 import { SqlWebhooks } from "./webhooks.js";
+import { SqlSessions } from "./sessions.js";
+import { SqlVictimCases } from "./victim-cases.js";
+import { SqlEntryHits } from "./entry-hits.js";
+import { SqlStats } from "./stats.js";
 
 function repositories(context: RepositoryContext): StoreRepositories {
   return {
@@ -38,6 +42,10 @@ function repositories(context: RepositoryContext): StoreRepositories {
     appeals: new SqlAppeals(context),
     policies: new SqlPolicies(context),
     evaluations: new SqlEvaluations(context),
+    sessions: new SqlSessions(context),
+    victimCases: new SqlVictimCases(context),
+    entryHits: new SqlEntryHits(context),
+    stats: new SqlStats(context),
   };
 }
 

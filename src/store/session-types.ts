@@ -1,0 +1,21 @@
+/**
+ * Console sessions: a moderator signed in with a password. Only the SHA-256 of the cookie's
+ * token is stored, so the table cannot be replayed; the CSRF token is per session.
+ */
+import type { IsoTimestamp } from "./types.js";
+
+export interface Session {
+  /** Lower-case hex SHA-256 of the cookie token. */
+  readonly tokenHash: string;
+  readonly moderatorId: string;
+  readonly csrfToken: string;
+  readonly createdAt: IsoTimestamp;
+  /** Moved forward as the session is used: a session expires when idle, not when old. */
+  readonly lastSeenAt: IsoTimestamp;
+}
+
+export interface NewSession {
+  readonly tokenHash: string;
+  readonly moderatorId: string;
+  readonly csrfToken: string;
+}

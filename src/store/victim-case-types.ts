@@ -1,0 +1,41 @@
+/**
+ * Victim cases from the portal. A case is a random case number, a slow hash of its PIN, and
+ * the bank entries its hashes became — never an image, a name or any contact detail.
+ */
+import type { IsoTimestamp } from "./types.js";
+
+export const VICTIM_CASE_STATUSES = ["active", "withdrawn"] as const;
+export type VictimCaseStatus = (typeof VICTIM_CASE_STATUSES)[number];
+
+export interface VictimCase {
+  /** `VC-XXXX-XXXX`. */
+  readonly caseNumber: string;
+  readonly status: VictimCaseStatus;
+  /** How many images the person hashed. */
+  readonly images: number;
+  readonly createdAt: IsoTimestamp;
+  readonly withdrawnAt: IsoTimestamp | null;
+}
+
+/** The case with what checking a PIN needs; never for a response. */
+export interface VictimCaseSecret extends VictimCase {
+  readonly pinHash: string;
+  /** Wrong PINs since `failedSince` (the start of the current window). */
+  readonly failedAttempts: number;
+  readonly failedSince: IsoTimestamp | null;
+}
+
+export interface NewVictimCase {
+  readonly caseNumber: string;
+  readonly pinHash: string;
+  readonly images: number;
+  readonly entryIds: readonly number[];
+}
+
+export interface VictimCaseHits {
+  readonly blocked: number;
+  readonly removed: number;
+}
+
+export const HIT_OUTCOMES = ["blocked", "removed"] as const;
+export type HitOutcome = (typeof HIT_OUTCOMES)[number];
