@@ -96,6 +96,7 @@ export const en = {
   signals: "Signals ({count})",
   author: "Author",
   authorHistory: "author's other cases",
+  authorRecord: "{cases} other case(s), {removed} removed",
   reports: "Reports",
   reportsCount: "Reports ({count})",
   when: "When",

@@ -96,6 +96,7 @@ export const ko: Messages = {
   signals: "신호 ({count})",
   author: "작성자",
   authorHistory: "작성자의 다른 사건",
+  authorRecord: "다른 사건 {cases}건, 삭제 {removed}건",
   reports: "신고",
   reportsCount: "신고 ({count})",
   when: "시각",

@@ -1,7 +1,7 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from "react";
 import { api, ApiError } from "../api.js";
 import { useI18n } from "../i18n.js";
-import { Link } from "../router.js";
+import { AuthorHistory } from "./AuthorHistory.js";
 import { MediaItem, type MediaHandle } from "./MediaItem.js";
 
 interface ItemRecord {
@@ -123,14 +123,7 @@ export const ItemDetails = forwardRef<MediaHandle, { itemId: string }>(function 
               </ul>
             </details>
           )}
-          {record.item.authorId && (
-            <p>
-              {t("author")}: {record.item.authorId} —{" "}
-              <Link to={`/console/search?q=${encodeURIComponent(record.item.authorId)}`}>
-                {t("authorHistory")}
-              </Link>
-            </p>
-          )}
+          {record.item.authorId && <AuthorHistory authorId={record.item.authorId} />}
         </>
       )}
     </article>
