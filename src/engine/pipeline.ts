@@ -250,7 +250,7 @@ export class ContentPipeline {
     const caseId = verdict === "review" ? await this.openCase(item, hashes, evaluation) : null;
     if (TAKEDOWNS.has(verdict)) {
       // One record per item and verdict, first writer wins: a rerun after a crash finds it.
-      await this.deps.store.actionLog.record({
+      const logged = await this.deps.store.actionLog.record({
         key: `item:${item.id}:${verdict}`,
         kind: `item.${verdict}`,
         subjectType: "item",
@@ -259,6 +259,14 @@ export class ContentPipeline {
         outcome: "ok",
         detail: { eventId, externalId: item.externalId, channelId: item.channelId },
       });
+      // Counted once per item (the first record of its takedown), for victims' case status.
+      if (logged.created) {
+        const outcome = verdict === "block" ? "blocked" : "removed";
+        await this.deps.store.entryHits.record(
+          matches.map((m) => m.entryId),
+          outcome,
+        );
+      }
     }
     const data: JsonObject = {
       itemId: item.id,

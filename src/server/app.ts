@@ -24,6 +24,7 @@ import { queueRoutes } from "./routes/queue.js";
 import { reviewRoutes } from "./routes/review.js";
 import { scanRoutes } from "./routes/scan.js";
 import { sessionRoutes } from "./routes/session.js";
+import { victimRoutes } from "./routes/victim.js";
 import { webhookRoutes } from "./routes/webhooks.js";
 import type { ServerContext } from "./context.js";
 
@@ -134,6 +135,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(actionRoutes(context));
   await app.register(policyRoutes(context));
   await app.register(sessionRoutes(context));
+  await app.register(victimRoutes(context));
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   // Until the web console exists (its own issue), the front page is the API's documentation.
   app.get("/", { schema: { hide: true } }, async (_request, reply) => reply.redirect("/docs"));

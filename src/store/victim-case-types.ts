@@ -29,9 +29,11 @@ export interface NewVictimCase {
   readonly caseNumber: string;
   readonly pinHash: string;
   readonly images: number;
-  readonly entryIds: readonly number[];
+  /** The bank entries the case's hashes became, each with the image (0-based) it came from. */
+  readonly entries: readonly { readonly entryId: number; readonly image: number }[];
 }
 
+/** Per image, the most hits of any of its entries, summed over the case's images. */
 export interface VictimCaseHits {
   readonly blocked: number;
   readonly removed: number;

@@ -57,6 +57,13 @@ export class ScanService {
     const computed = await this.computeQuery(subject, options.dihedral ?? false);
     const result = this.matcher.match(computed.query);
     const { verdict, reasons } = decideVerdict(result.matches, this.matcher.banks());
+    // What a victim's case status counts: scans blocked because of each entry.
+    if (verdict === "block") {
+      await this.store.entryHits.record(
+        result.matches.map((m) => m.entryId),
+        "blocked",
+      );
+    }
     const outcome = {
       verdict,
       reasons,

@@ -6,7 +6,8 @@ import type { Migration } from "../sql/migrate.js";
  * token, so a copy of the database cannot sign anyone in. A victim case keeps only a case
  * number, a slow hash of its PIN, its status and which bank entries it added: nothing that
  * names or shows the person. `entry_hits` counts, per bank entry, the scans and items blocked
- * or taken down because of it — what a victim's status page sums.
+ * or taken down because of it — what a victim's status page sums, per image (an image's PDQ and
+ * MD5 entries both match the same copy: counting both would count that copy twice).
  */
 const INDEXES = `
   CREATE INDEX sessions_by_moderator ON sessions (moderator_id);
@@ -41,6 +42,7 @@ export const webMigration: Migration = {
     CREATE TABLE victim_case_entries (
       case_number TEXT NOT NULL REFERENCES victim_cases (case_number) ON DELETE CASCADE,
       entry_id INTEGER NOT NULL,
+      image INTEGER NOT NULL CHECK (image >= 0),
       PRIMARY KEY (case_number, entry_id)
     ) STRICT;
     CREATE TABLE entry_hits (
@@ -76,6 +78,7 @@ export const webMigration: Migration = {
       case_number text COLLATE "C" NOT NULL
         REFERENCES victim_cases (case_number) ON DELETE CASCADE,
       entry_id bigint NOT NULL,
+      image integer NOT NULL CHECK (image >= 0),
       PRIMARY KEY (case_number, entry_id)
     );
     CREATE TABLE entry_hits (

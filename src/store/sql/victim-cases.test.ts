@@ -25,12 +25,13 @@ forEachBackend((backend) => {
       entryIds = [...added.ids];
     });
 
-    const create = (caseNumber: string, ids: readonly number[]) =>
+    // One image per entry unless told which image each entry came from.
+    const create = (caseNumber: string, ids: readonly number[], images?: readonly number[]) =>
       store.victimCases.create({
         caseNumber,
         pinHash: "scrypt$0123456789abcdef",
         images: ids.length,
-        entryIds: ids,
+        entries: ids.map((entryId, i) => ({ entryId, image: images?.[i] ?? i })),
       });
 
     it("stores a case with its entries and no more", async () => {
@@ -79,6 +80,16 @@ forEachBackend((backend) => {
       expect(await store.victimCases.hits("VC-AB12-CD34")).toEqual({ blocked: 3, removed: 1 });
       await create("VC-0000-0000", []);
       expect(await store.victimCases.hits("VC-0000-0000")).toEqual({ blocked: 0, removed: 0 });
+    });
+
+    it("counts a copy that matched an image's two hashes once", async () => {
+      // Entries 0 and 1 are one image's PDQ and MD5; entry 2 is a second image.
+      await create("VC-AB12-CD34", entryIds, [0, 0, 1]);
+      await store.entryHits.record([entryIds[0]!, entryIds[1]!], "blocked");
+      await store.entryHits.record([entryIds[0]!], "blocked");
+      await store.entryHits.record([entryIds[2]!], "blocked");
+      await store.entryHits.record([entryIds[1]!], "removed");
+      expect(await store.victimCases.hits("VC-AB12-CD34")).toEqual({ blocked: 3, removed: 1 });
     });
 
     it("withdraws, releasing only entries no other active case holds", async () => {

@@ -44,12 +44,15 @@ export class SqlVictimCases implements VictimCaseRepository {
       invalid("pinHash", "expected a hash");
     }
     const images = checkInteger(input.images, "images", 0, MAX_ENTRIES);
-    if (!Array.isArray(input.entryIds) || input.entryIds.length > MAX_ENTRIES) {
-      invalid("entryIds", `expected at most ${MAX_ENTRIES} entry ids`);
+    if (!Array.isArray(input.entries) || input.entries.length > MAX_ENTRIES) {
+      invalid("entries", `expected at most ${MAX_ENTRIES} entries`);
     }
-    const entryIds = [...new Set(input.entryIds)].map((id) =>
-      checkInteger(id, "entryIds", 1, 2 ** 32 - 1),
-    );
+    const entries = new Map<number, number>();
+    for (const entry of input.entries) {
+      const id = checkInteger(entry?.entryId, "entries.entryId", 1, 2 ** 32 - 1);
+      // An entry two images share (the same picture twice) counts for the first.
+      if (!entries.has(id)) entries.set(id, checkInteger(entry.image, "entries.image", 0, images));
+    }
     const now = this.context.clock().toISOString();
     return this.context.db.transaction(async (tx) => {
       const row = await first(
@@ -63,11 +66,11 @@ export class SqlVictimCases implements VictimCaseRepository {
           field: "caseNumber",
         });
       }
-      if (entryIds.length > 0) {
+      if (entries.size > 0) {
         await tx.insertMany({
           table: "victim_case_entries",
-          columns: ["case_number", "entry_id"],
-          rows: entryIds.map((id) => [caseNumber, id]),
+          columns: ["case_number", "entry_id", "image"],
+          rows: [...entries].map(([id, image]) => [caseNumber, id, image]),
           onConflict: "ON CONFLICT (case_number, entry_id) DO NOTHING",
           returning: "entry_id",
         });
@@ -152,15 +155,21 @@ export class SqlVictimCases implements VictimCaseRepository {
     });
   }
 
-  /** The hits of the case's entries, summed. */
+  /**
+   * The hits of the case, per image the most of any of its entries: one blocked copy matches
+   * an image's PDQ and its MD5 alike, and must count once. Summed over the images.
+   */
   async hits(caseNumber: string): Promise<VictimCaseHits> {
     const row = await first(
       this.context.db,
-      `SELECT
-         COALESCE(SUM(CASE WHEN h.outcome = 'blocked' THEN h.count ELSE 0 END), 0) AS blocked,
-         COALESCE(SUM(CASE WHEN h.outcome = 'removed' THEN h.count ELSE 0 END), 0) AS removed
-       FROM victim_case_entries e JOIN entry_hits h ON h.entry_id = e.entry_id
-       WHERE e.case_number = ?`,
+      `SELECT COALESCE(SUM(blocked), 0) AS blocked, COALESCE(SUM(removed), 0) AS removed
+       FROM (
+         SELECT e.image,
+           MAX(CASE WHEN h.outcome = 'blocked' THEN h.count ELSE 0 END) AS blocked,
+           MAX(CASE WHEN h.outcome = 'removed' THEN h.count ELSE 0 END) AS removed
+         FROM victim_case_entries e JOIN entry_hits h ON h.entry_id = e.entry_id
+         WHERE e.case_number = ? GROUP BY e.image
+       ) per_image`,
       [checkCaseNumber(caseNumber)],
     );
     return { blocked: int(row!, "blocked"), removed: int(row!, "removed") };
