@@ -26,11 +26,12 @@ export const en = {
   portalLabels: "What are these images?",
   labelNcii: "Intimate images shared without my consent",
   labelDeepfake: "Fake (AI-made or edited) sexual images of me",
-  portalSend: "Send {count} fingerprint(s)",
+  portalSend: "Send the fingerprints of {count} image(s)",
   portalWriteDown:
     "Write down the case number and PIN now. They are shown only this once and cannot be recovered: nobody, not even us, can find your case without them.",
   caseNumber: "Case number",
-  portalCreated: "{count} fingerprint(s) are now protected. Matching copies are blocked.",
+  portalCreated:
+    "{images} image(s) are now protected ({count} fingerprints). Matching copies are blocked.",
   portalFollowTitle: "2. Follow or withdraw your case",
   portalCheck: "Check status",
   portalWithdraw: "Withdraw",
@@ -41,7 +42,7 @@ export const en = {
   portalActive: "Active — matching copies are blocked",
   portalWithdrawnState: "Withdrawn",
   portalCreatedAt: "Created",
-  portalHashCount: "Fingerprints",
+  portalHashCount: "Images",
   portalBlocked: "Copies blocked",
   portalRemoved: "Copies taken down",
   portalBadPin: "The case number or PIN is not right.",

@@ -16,6 +16,8 @@ interface Created {
   readonly caseNumber: string;
   readonly pin: string;
   readonly entries: number;
+  /** Counted here: how many images the hashes came from. */
+  readonly images?: number;
 }
 
 export function SubmitHashes({ onCase }: { onCase(caseNumber: string): void }) {
@@ -59,7 +61,7 @@ export function SubmitHashes({ onCase }: { onCase(caseNumber: string): void }) {
           language,
         },
       });
-      setCreated(answer);
+      setCreated({ ...answer, images: done.length });
       onCase(answer.caseNumber);
       setFiles([]);
       if (input.current) input.current.value = "";
@@ -165,7 +167,7 @@ export function SubmitHashes({ onCase }: { onCase(caseNumber: string): void }) {
               {created.pin}
             </dd>
           </dl>
-          <p>{t("portalCreated", { count: created.entries })}</p>
+          <p>{t("portalCreated", { images: created.images ?? 0, count: created.entries })}</p>
         </div>
       )}
     </section>
