@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -44,12 +44,43 @@ export function browserAvailable(): boolean {
   return false;
 }
 
-/** Builds the app into dist/web unless it is there already (the server serves that folder). */
-export async function ensureWebBuilt(): Promise<string> {
-  if (existsSync(join(WEB_DIR, "index.html"))) return WEB_DIR;
+/**
+ * The built app for the server to serve: dist/web when it is there and newer than every source
+ * file of the app and of the parts it bundles; otherwise a fresh build into a temporary folder
+ * of this test process (so parallel suites never empty a folder another one is serving, and a
+ * test never runs a stale build).
+ */
+export function ensureWebBuilt(): Promise<string> {
+  return (built ??= buildIfStale());
+}
+
+let built: Promise<string> | undefined;
+
+async function buildIfStale(): Promise<string> {
+  const index = join(WEB_DIR, "index.html");
+  const sources = [join(ROOT, "web"), join(ROOT, "src", "hash"), join(ROOT, "src", "core")];
+  if (existsSync(index) && newestChange(sources) <= statSync(index).mtimeMs) return WEB_DIR;
+  const outDir = mkdtempSync(join(tmpdir(), "vigil-web-build-"));
+  process.once("exit", () => rmSync(outDir, { recursive: true, force: true }));
   const { build } = await import("vite");
-  await build({ configFile: join(ROOT, "web", "vite.config.ts"), logLevel: "warn" });
-  return WEB_DIR;
+  await build({
+    configFile: join(ROOT, "web", "vite.config.ts"),
+    logLevel: "warn",
+    build: { outDir, emptyOutDir: true },
+  });
+  return outDir;
+}
+
+function newestChange(paths: readonly string[]): number {
+  let newest = 0;
+  for (const path of paths) {
+    const stat = statSync(path);
+    if (stat.isDirectory()) {
+      const entries = readdirSync(path).filter((name) => name !== "e2e");
+      newest = Math.max(newest, newestChange(entries.map((name) => join(path, name))));
+    } else newest = Math.max(newest, stat.mtimeMs);
+  }
+  return newest;
 }
 
 export interface TestBrowser {
