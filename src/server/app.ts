@@ -25,6 +25,7 @@ import { reviewRoutes } from "./routes/review.js";
 import { scanRoutes } from "./routes/scan.js";
 import { sessionRoutes } from "./routes/session.js";
 import { victimRoutes } from "./routes/victim.js";
+import { webStaticRoutes } from "./routes/web-static.js";
 import { webhookRoutes } from "./routes/webhooks.js";
 import type { ServerContext } from "./context.js";
 
@@ -137,7 +138,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(sessionRoutes(context));
   await app.register(victimRoutes(context));
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
-  // Until the web console exists (its own issue), the front page is the API's documentation.
-  app.get("/", { schema: { hide: true } }, async (_request, reply) => reply.redirect("/docs"));
+  // The web console: `/`, its client-side routes and its assets (or how to build it).
+  await app.register(webStaticRoutes(context));
   return app;
 }

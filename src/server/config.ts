@@ -3,7 +3,11 @@
  * validated, frozen. A bad value stops start-up with a message naming the setting. Library code
  * receives this object; only the process entry (the CLI) passes `process.env` in.
  */
+import { fileURLToPath } from "node:url";
 import type { FetchUrlOptions } from "../media/index.js";
+
+/** The package root: this file is src/server/config.ts, or dist/server/config.js once built. */
+const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 export const ROLES = ["all", "api", "worker"] as const;
 export type Role = (typeof ROLES)[number];
@@ -44,6 +48,8 @@ export interface ServerConfig {
   readonly confirmedBankId: string;
   /** How long a moderator's claim on a case lasts, ms (VIGIL_REVIEW_LEASE_SECONDS). */
   readonly reviewLeaseMs: number;
+  /** The built web console (Vite's output), served at `/` (VIGIL_WEB_DIR; default dist/web). */
+  readonly webDir: string;
 }
 
 /** Where media may be fetched from, the same for the scan by URL and for ingested items. */
@@ -91,6 +97,7 @@ export function loadServerConfig({ env, flags = {} }: ConfigSources): ServerConf
     logLevel: oneOf(env, "VIGIL_LOG_LEVEL", LOG_LEVELS, "info"),
     confirmedBankId: env.VIGIL_CONFIRMED_BANK || "confirmed",
     reviewLeaseMs: integer(env, "VIGIL_REVIEW_LEASE_SECONDS", 900, 1, 86_400) * 1000,
+    webDir: env.VIGIL_WEB_DIR || `${PACKAGE_ROOT}dist/web`,
   };
   if (!/^(sqlite:|postgres:\/\/|postgresql:\/\/)/.test(config.databaseUrl)) {
     throw new ConfigError(
