@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page, Request } from "playwright-core";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   browserAvailable,
@@ -133,6 +134,26 @@ describe.skipIf(!browserAvailable())("victim portal in a browser", () => {
       expect(hashes[0]!.pdq).toMatch(/^[0-9a-f]{64}$/);
       expect(hashes[0]!.md5).toMatch(/^[0-9a-f]{32}$/);
     }
+    await page.close();
+  });
+
+  it("hashes a turned phone photo (EXIF orientation 6) as the server does", async () => {
+    const stored = scenePixels(800, 600, 12);
+    const turned = await sharp(stored.data, { raw: { width: 800, height: 600, channels: 3 } })
+      .jpeg({ quality: 90 })
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
+    const path = join(dir, "turned.jpg");
+    writeFileSync(path, turned);
+    const page = await browser.newPage();
+    await page.goto(`${web.origin}/portal`);
+    await page.getByLabel("Choose images").setInputFiles(path);
+    const shown = (await page.getByTestId("pdq").textContent())!.trim();
+    const scanned = await web.server.call("POST", "/v1/scan", {
+      body: turned,
+      contentType: "image/jpeg",
+    });
+    expect(shown).toBe(scanned.json().hashes.pdq[0].hash);
     await page.close();
   });
 
