@@ -3,6 +3,7 @@ import { runAuditVerify } from "./commands/audit.js";
 import { runDemoCommand } from "./commands/demo.js";
 import { runHashCommand } from "./commands/hash.js";
 import { runKeysCreate, runKeysList, runKeysRevoke } from "./commands/keys.js";
+import { runModeratorsAdd, runModeratorsPassword } from "./commands/moderators.js";
 import { runMatchCommand } from "./commands/match.js";
 import {
   runPolicyApply,
@@ -110,6 +111,25 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .option("--data <dir>", "directory of the embedded database")
     .action(async (id: string, options) => {
       exitCode = await runKeysRevoke(id, options, io);
+    });
+
+  const moderators = program.command("moderators").description("console accounts");
+  moderators
+    .command("add")
+    .description("create a moderator account; prints its generated password once")
+    .requiredOption("--name <name>", "the account's name (what she signs in with)")
+    .requiredOption("--role <role>", "admin, lead or moderator")
+    .option("--data <dir>", "directory of the embedded database")
+    .action(async (options) => {
+      exitCode = await runModeratorsAdd(options, io);
+    });
+  moderators
+    .command("password")
+    .description("give a moderator a new generated password; prints it once")
+    .argument("<name>")
+    .option("--data <dir>", "directory of the embedded database")
+    .action(async (name: string, options) => {
+      exitCode = await runModeratorsPassword(name, options, io);
     });
 
   program

@@ -26,6 +26,8 @@ import { scanRoutes } from "./routes/scan.js";
 import { sessionRoutes } from "./routes/session.js";
 import { victimRoutes } from "./routes/victim.js";
 import { webStaticRoutes } from "./routes/web-static.js";
+import { statsRoutes } from "./routes/stats.js";
+import { caseHistoryRoutes } from "./routes/case-history.js";
 import { webhookRoutes } from "./routes/webhooks.js";
 import type { ServerContext } from "./context.js";
 
@@ -137,6 +139,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(policyRoutes(context));
   await app.register(sessionRoutes(context));
   await app.register(victimRoutes(context));
+  await app.register(statsRoutes(context));
+  await app.register(caseHistoryRoutes(context));
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   // The web console: `/`, its client-side routes and its assets (or how to build it).
   await app.register(webStaticRoutes(context));

@@ -11,3 +11,4 @@ export { issueApiKey, type IssueKeyOptions } from "./issue-key.js";
 export { ConfigError, loadServerConfig, type ServerConfig } from "./config.js";
 export { loadMatcher } from "../engine/index.js";
 export { startServer, type RunningServer, type StartOptions } from "./start.js";
+export { generatePassword, hashSecretSlowly, secretMatchesSlowHash } from "./passwords.js";

@@ -2,6 +2,8 @@ import { afterEach, beforeAll, expect, it } from "vitest";
 import { encode, scenePixels } from "../../test/helpers/images.js";
 import { testServer, type TestServer } from "../../test/helpers/server.js";
 import { forEachBackend } from "../../test/helpers/store-backends.js";
+import { NO_EVENTS } from "../engine/index.js";
+import { startWorkers, type Workers } from "./workers.js";
 
 /**
  * The victim portal end to end: hashes in (no image), the same image scanned through the API is
@@ -16,7 +18,10 @@ beforeAll(async () => {
 
 forEachBackend((backend) => {
   let server: TestServer | undefined;
+  let workers: Workers | undefined;
   afterEach(async () => {
+    await workers?.stop();
+    workers = undefined;
     await server?.app.close();
     server = undefined;
   });
@@ -98,6 +103,41 @@ forEachBackend((backend) => {
     expect((await scan(s)).verdict).toBe("allow");
     const after = await victim(s, "status", { caseNumber, pin });
     expect(after.json()).toMatchObject({ status: "withdrawn", blocked: 1, removed: 0 });
+  });
+
+  it("counts an ingested copy the pipeline took down as removed", async () => {
+    const s = (server = await testServer(await backend.open()));
+    const { caseNumber, pin } = await submit(s);
+    const { hashes } = await scan(s);
+    const ingested = await s.call("POST", "/v1/content", {
+      token: await s.key(["ingest"]),
+      json: {
+        idempotencyKey: "chat:1",
+        platform: "telegram",
+        hashes: { pdq: [hashes.pdq[0]!.hash] },
+      },
+    });
+    expect(ingested.statusCode).toBe(202);
+    workers = startWorkers({
+      store: s.store,
+      queue: s.queue,
+      matcher: () => s.matcher,
+      policies: s.policies,
+      events: NO_EVENTS,
+      fetchOptions: { allowPrivateNetworks: false },
+      concurrency: 1,
+      onError: (error) => {
+        throw error;
+      },
+    });
+    for (let i = 0; i < 400 && (await s.store.items.counts()).queued > 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    const item = await s.store.items.getByKey("chat:1");
+    // The default rules remove a copy of banked NCII.
+    expect(item?.verdict).toBe("remove");
+    const status = await victim(s, "status", { caseNumber, pin });
+    expect(status.json()).toMatchObject({ blocked: 1, removed: 1 });
   });
 
   it("locks a case after 10 wrong PINs, even for the right one", async () => {

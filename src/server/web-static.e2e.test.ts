@@ -66,6 +66,11 @@ describe("the web console's files", () => {
     expect([403, 404]).toContain(escape.statusCode);
     // The API and its explorer are untouched.
     expect((await s.app.inject({ method: "GET", url: "/docs" })).statusCode).toBeLessThan(400);
+    const openapi = await s.app.inject({ method: "GET", url: "/openapi.json" });
+    expect(Object.keys(openapi.json().paths)).toEqual(
+      expect.arrayContaining(["/v1/session", "/v1/victim/cases", "/v1/stats"]),
+    );
+    expect(Object.keys(openapi.json().paths)).not.toContain("/console/*");
     const unknown = await s.app.inject({ method: "GET", url: "/v1/nothing-here" });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error.code).toBe("request/not-found");

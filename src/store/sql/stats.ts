@@ -53,8 +53,8 @@ export class SqlStats implements StatsRepository {
 
   /** Case ids (newest first) whose id, content hash or author is `q`. */
   async searchCases(q: string): Promise<string[]> {
+    if (typeof q === "string" && q.trim() === "") return [];
     const query = checkText(q, "q", 200).trim();
-    if (query === "") return [];
     const hash = /^[0-9a-fA-F]{32}$|^[0-9a-fA-F]{64}$/.test(query) ? query.toLowerCase() : null;
     const rows = await this.context.db.all(
       `SELECT id FROM (
