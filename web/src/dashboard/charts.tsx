@@ -43,7 +43,7 @@ export function TimeBars(props: {
               stroke="#ddd"
             />
             <text x={pad.left - 6} y={y(max * f) + 4} textAnchor="end" fontSize="11">
-              {Math.round(max * f)}
+              {tick(max * f)}
             </text>
           </g>
         ))}
@@ -125,6 +125,10 @@ export function CategoryBars(props: { title: string; data: Readonly<Record<strin
       </figcaption>
     </figure>
   );
+}
+
+function tick(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
 }
 
 function Legend({ names }: { names: readonly string[] }) {
