@@ -40,7 +40,7 @@ export const CaseDetails = forwardRef<MediaHandle, { view: CaseView }>(function 
       <section aria-label={t("items")}>
         <h3>{t("itemsCount", { count: view.itemIds.length })}</h3>
         {view.itemIds.map((id, i) => (
-          <ItemDetails key={id} itemId={id} ref={i === 0 ? first : undefined} />
+          <ItemDetails key={id} itemId={id} caseId={view.id} ref={i === 0 ? first : undefined} />
         ))}
       </section>
       <section aria-label={t("reports")}>
