@@ -19,6 +19,12 @@ export default tseslint.config(
     },
   },
   {
+    // The web app runs in the browser (its e2e tests and Vite config run in Node).
+    files: ["web/src/**"],
+    ignores: ["web/src/**/*.test.ts"],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     // Benchmarks print results; test helpers say why a suite is skipped.
     files: ["bench/**", "tools/**", "bin/**", "test/helpers/**"],
     rules: { "no-console": "off" },
