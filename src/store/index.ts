@@ -23,6 +23,7 @@ export type {
   ItemRepository,
   EvaluationRepository,
   PolicyRepository,
+  ProtectedPersonRepository,
   ReportRepository,
   ScanRepository,
   Store,
@@ -154,3 +155,16 @@ export {
   type ListActionsOptions,
   type NewAction,
 } from "./action-types.js";
+export {
+  CONSENT_GIVERS,
+  MAX_EMBEDDING_DIMENSION,
+  MAX_EMBEDDINGS_PER_PERSON,
+  type ConsentGiver,
+  type ConsentRecord,
+  type EmbeddingModel,
+  type IndexableFaceEmbedding,
+  type ListProtectedPeopleOptions,
+  type NewProtectedPerson,
+  type NewReferenceEmbedding,
+  type ProtectedPerson,
+} from "./protected-people-types.js";

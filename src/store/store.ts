@@ -71,6 +71,12 @@ import type {
   RuleCount,
   StoredPolicy,
 } from "./policy-types.js";
+import type {
+  IndexableFaceEmbedding,
+  ListProtectedPeopleOptions,
+  NewProtectedPerson,
+  ProtectedPerson,
+} from "./protected-people-types.js";
 import type { IsoTimestamp, Page, PageOptions, SignalType } from "./types.js";
 
 export interface BankRepository {
@@ -296,6 +302,25 @@ export interface EvaluationRepository {
   ruleCounts(options?: { readonly since?: IsoTimestamp }): Promise<RuleCount[]>;
 }
 
+export interface ProtectedPersonRepository {
+  /** The person and her embeddings, in one transaction; `store/invalid` for an expiry not in the future. */
+  create(
+    person: NewProtectedPerson,
+  ): Promise<{ person: ProtectedPerson; embeddings: IndexableFaceEmbedding[] }>;
+  /** Expired people too, until purged. */
+  get(id: string): Promise<ProtectedPerson | null>;
+  /** By id, ascending, without vectors; `after` is the last id of the previous page. */
+  list(options?: ListProtectedPeopleOptions): Promise<Page<ProtectedPerson, string>>;
+  /** Deletes the person and every embedding of hers, in one transaction; nothing of her remains. */
+  delete(id: string): Promise<{ readonly deletedEmbeddings: number }>;
+  /** Every embedding of every person not expired, by id, a page at a time (default 1000). */
+  iterateActive(options?: {
+    readonly pageSize?: number;
+  }): AsyncIterable<readonly IndexableFaceEmbedding[]>;
+  /** Deletes every expired person with her embeddings; returns their ids. */
+  purgeExpired(): Promise<string[]>;
+}
+
 export interface AppliedMigration {
   readonly version: number;
   readonly name: string;
@@ -319,6 +344,7 @@ export interface StoreRepositories {
   readonly appeals: AppealRepository;
   readonly policies: PolicyRepository;
   readonly evaluations: EvaluationRepository;
+  readonly protectedPeople: ProtectedPersonRepository;
 }
 
 export interface Store extends StoreRepositories {

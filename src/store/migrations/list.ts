@@ -14,6 +14,7 @@ import { policiesMigration } from "./008-policies.js";
 import { reviewMigration } from "./009-review.js";
 import { webhooksMigration } from "./010-webhooks.js";
 import { authorHistoryMigration } from "./011-author-history.js";
+import { protectedPeopleMigration } from "./012-protected-people.js";
 // Version 7 is taken by a parallel branch; it lands before this one.
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   reviewMigration,
   webhooksMigration,
   authorHistoryMigration,
+  protectedPeopleMigration,
 ];
