@@ -94,3 +94,22 @@ export {
 } from "./policy-backtest-run.js";
 export { BankService } from "./bank-service.js";
 export { saveActionOutcome } from "./action-outcome.js";
+export {
+  FaceIndex,
+  normaliseEmbedding,
+  similarity,
+  type FaceIndexEntry,
+  type FaceIndexOptions,
+  type FaceMatch,
+} from "./face-index.js";
+export {
+  ProtectedPeopleService,
+  PROTECTED_PERSON_SUBJECT,
+  loadFaceIndex,
+} from "./protected-people.js";
+export type {
+  FaceEmbedder,
+  ProtectedPeopleOptions,
+  RegisterPersonInput,
+} from "./protected-people-types.js";
+export { syncFaceIndex, type FaceIndexSync } from "./face-index-sync.js";

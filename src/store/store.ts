@@ -313,9 +313,13 @@ export interface ProtectedPersonRepository {
   list(options?: ListProtectedPeopleOptions): Promise<Page<ProtectedPerson, string>>;
   /** Deletes the person and every embedding of hers, in one transaction; nothing of her remains. */
   delete(id: string): Promise<{ readonly deletedEmbeddings: number }>;
-  /** Every embedding of every person not expired, by id, a page at a time (default 1000). */
+  /**
+   * Every embedding of every person not expired (or of one person, `personId`), by id, a page
+   * at a time (default 1000).
+   */
   iterateActive(options?: {
     readonly pageSize?: number;
+    readonly personId?: string;
   }): AsyncIterable<readonly IndexableFaceEmbedding[]>;
   /** Deletes every expired person with her embeddings; returns their ids. */
   purgeExpired(): Promise<string[]>;

@@ -99,7 +99,7 @@ export class SqlProtectedPeople implements ProtectedPersonRepository {
   }
 
   async *iterateActive(
-    options: { readonly pageSize?: number } = {},
+    options: { readonly pageSize?: number; readonly personId?: string } = {},
   ): AsyncIterable<readonly IndexableFaceEmbedding[]> {
     const pageSize = options.pageSize ?? 1000;
     // One instant for the whole iteration: a person expiring half-way does not split in two.
@@ -109,8 +109,9 @@ export class SqlProtectedPeople implements ProtectedPersonRepository {
       const rows = await this.context.db.all(
         `SELECT e.id, e.person_id, e.model_name, e.model_version, e.vector, p.expires_at
          FROM face_embeddings e JOIN protected_people p ON p.id = e.person_id
-         WHERE p.expires_at > ? AND e.id > ? ORDER BY e.id LIMIT ?`,
-        [now, after, pageSize],
+         WHERE p.expires_at > ? AND e.id > ? ${options.personId === undefined ? "" : "AND p.id = ?"}
+         ORDER BY e.id LIMIT ?`,
+        [now, after, ...(options.personId === undefined ? [] : [options.personId]), pageSize],
       );
       const page = rows.map(decodeEmbedding);
       const last = page[page.length - 1];
