@@ -103,8 +103,11 @@ export {
   type FaceMatch,
 } from "./face-index.js";
 export {
-  ProtectedPeopleService,
+  DEFAULT_FACE_MODEL,
+  FACE_DIMENSION,
   PROTECTED_PERSON_SUBJECT,
+  PROVISIONAL_FACE_THRESHOLD,
+  ProtectedPeopleService,
   loadFaceIndex,
 } from "./protected-people.js";
 export type {

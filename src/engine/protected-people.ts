@@ -25,6 +25,18 @@ import type {
 
 const DAY_MS = 86_400_000;
 export const PROTECTED_PERSON_SUBJECT = "protected_person";
+/** Human's face descriptor (faceres) has 1024 numbers. */
+export const FACE_DIMENSION = 1024;
+/** The model a server's index holds unless its assembly says otherwise. */
+export const DEFAULT_FACE_MODEL: EmbeddingModel = Object.freeze({
+  name: "human/faceres",
+  version: "1",
+});
+/**
+ * A placeholder until the face evaluation (issue #6, docs/SIGNALS.md) calibrates the threshold:
+ * the process assembly should pass the calibrated value instead.
+ */
+export const PROVISIONAL_FACE_THRESHOLD = 0.6;
 
 export class ProtectedPeopleService {
   readonly model: EmbeddingModel;

@@ -3,7 +3,18 @@ import multipart from "@fastify/multipart";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
-import { NO_EVENTS, PolicyService, type BankMatcher, type EventSink } from "../engine/index.js";
+import {
+  DEFAULT_FACE_MODEL,
+  FACE_DIMENSION,
+  loadFaceIndex,
+  NO_EVENTS,
+  PolicyService,
+  ProtectedPeopleService,
+  PROVISIONAL_FACE_THRESHOLD,
+  type BankMatcher,
+  type EventSink,
+  type FaceEmbedder,
+} from "../engine/index.js";
 import type { JobQueue } from "../queue/index.js";
 import type { Store } from "../store/index.js";
 import { installAuth } from "./auth.js";
@@ -18,6 +29,7 @@ import { exchangeRoutes } from "./routes/exchange.js";
 import { healthRoutes } from "./routes/health.js";
 import { moderatorRoutes } from "./routes/moderators.js";
 import { policyRoutes } from "./routes/policies.js";
+import { protectedPeopleRoutes } from "./routes/protected-people.js";
 import { reportRoutes } from "./routes/reports.js";
 import { queueRoutes } from "./routes/queue.js";
 import { reviewRoutes } from "./routes/review.js";
@@ -43,6 +55,13 @@ export interface ServerDeps {
   readonly policies?: PolicyService;
   /** Default: events go nowhere. */
   readonly events?: EventSink;
+  /** Embeds reference images of protected people; absent: only embeddings are accepted (503 for images). */
+  readonly faceEmbedder?: FaceEmbedder;
+  /**
+   * Default: a service over an index loaded from the store (1024-d, the provisional threshold,
+   * `faceEmbedder`); the process assembly passes one with the calibrated threshold.
+   */
+  readonly protectedPeople?: ProtectedPeopleService;
   /** Pino options or false; tests pass false. */
   readonly logger?: boolean | Record<string, unknown>;
 }
@@ -71,6 +90,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     events: deps.events ?? NO_EVENTS,
     policies: deps.policies ?? new PolicyService({ store }),
     metrics,
+    protectedPeople:
+      deps.protectedPeople ?? (await defaultProtectedPeople(store, deps.faceEmbedder)),
   };
 
   app.decorate("metrics", metrics);
@@ -129,8 +150,21 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(queueRoutes(context));
   await app.register(actionRoutes(context));
   await app.register(policyRoutes(context));
+  await app.register(protectedPeopleRoutes(context));
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   // Until the web console exists (its own issue), the front page is the API's documentation.
   app.get("/", { schema: { hide: true } }, async (_request, reply) => reply.redirect("/docs"));
   return app;
+}
+
+async function defaultProtectedPeople(
+  store: Store,
+  embedder: FaceEmbedder | undefined,
+): Promise<ProtectedPeopleService> {
+  const options = { dimension: FACE_DIMENSION, model: DEFAULT_FACE_MODEL };
+  const index = await loadFaceIndex(store, { ...options, threshold: PROVISIONAL_FACE_THRESHOLD });
+  return new ProtectedPeopleService(store, index, {
+    ...options,
+    ...(embedder ? { embedder } : {}),
+  });
 }

@@ -1,4 +1,9 @@
-import type { BankMatcher, EventSink, PolicyService } from "../engine/index.js";
+import type {
+  BankMatcher,
+  EventSink,
+  PolicyService,
+  ProtectedPeopleService,
+} from "../engine/index.js";
 import type { JobQueue } from "../queue/index.js";
 import type { Store } from "../store/index.js";
 import type { ServerConfig } from "./config.js";
@@ -15,4 +20,6 @@ export interface ServerContext {
   /** The rule set in force, shared by the policy routes and this process's workers. */
   readonly policies: PolicyService;
   readonly metrics: ServerMetrics;
+  /** Protected people and this process's face index. */
+  readonly protectedPeople: ProtectedPeopleService;
 }

@@ -2,7 +2,12 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
-import { PolicyService, type BankMatcher, type EventSink } from "../../src/engine/index.js";
+import {
+  PolicyService,
+  type BankMatcher,
+  type EventSink,
+  type ProtectedPeopleService,
+} from "../../src/engine/index.js";
 import { openQueue, type JobQueue } from "../../src/queue/index.js";
 import {
   issueApiKey,
@@ -43,7 +48,11 @@ export interface TestServer {
 export async function testServer(
   store: Store,
   env: Record<string, string> = {},
-  options: { readonly queue?: JobQueue; readonly events?: EventSink } = {},
+  options: {
+    readonly queue?: JobQueue;
+    readonly events?: EventSink;
+    readonly protectedPeople?: ProtectedPeopleService;
+  } = {},
 ): Promise<TestServer> {
   const config = loadServerConfig({ env: { VIGIL_ALLOW_PRIVATE_FETCH: "false", ...env } });
   const queue =
@@ -60,6 +69,7 @@ export async function testServer(
     queue,
     policies,
     ...(options.events ? { events: options.events } : {}),
+    ...(options.protectedPeople ? { protectedPeople: options.protectedPeople } : {}),
     logger: false,
   });
   // A queue opened here is this server's to close.
