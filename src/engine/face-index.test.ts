@@ -49,6 +49,24 @@ function expectSameAsBruteForce(
   return { matches };
 }
 
+/**
+ * At the knife edge: with the threshold set to the best similarity itself the index must return
+ * that reference, and just above it nothing. Near-duplicate queries make the pruning bound
+ * almost tight here, so a bound or margin that is too eager shows at once.
+ */
+function expectKnifeEdge(
+  index: FaceIndex,
+  entries: readonly FaceIndexEntry[],
+  queries: readonly Float32Array[],
+): void {
+  for (const query of queries) {
+    const best = bruteForce(entries, query, -1)!;
+    expect(index.search(query, Date.now(), best.similarity)).toEqual(best);
+    const above = best.similarity + 1e-12;
+    expect(index.search(query, Date.now(), above)).toEqual(bruteForce(entries, query, above));
+  }
+}
+
 const D = 256;
 
 describe("FaceIndex", () => {
@@ -70,6 +88,11 @@ describe("FaceIndex", () => {
     const { matches } = expectSameAsBruteForce(index, entries, queries);
     expect(matches).toBeGreaterThan(30);
     expect(matches).toBeLessThan(290);
+    expectKnifeEdge(
+      index,
+      entries,
+      queries.filter((_, i) => i % 30 < 3),
+    );
   });
 
   it("answers exactly as brute force on clustered embeddings, with many near-ties", () => {
@@ -88,6 +111,10 @@ describe("FaceIndex", () => {
     const { matches } = expectSameAsBruteForce(index, entries, queries);
     expect(matches).toBeGreaterThan(100);
     expect(matches).toBeLessThan(300);
+    const nearCopies = entries
+      .slice(0, 40)
+      .map((entry, i) => Float32Array.from(entry.vector, (x, c) => x + (c === i ? 0.02 : 0)));
+    expectKnifeEdge(index, entries, [...queries.slice(0, 20), ...nearCopies]);
   });
 
   it("follows adds and removes, and never returns a removed or expired reference", () => {

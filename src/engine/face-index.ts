@@ -241,9 +241,14 @@ export class FaceIndex {
 
   /**
    * The reference most similar to `embedding`, if at least the threshold and not expired at
-   * `nowMs`; null otherwise. Exactly what scanning every reference would answer.
+   * `nowMs`; null otherwise. Exactly what scanning every reference would answer. `threshold`
+   * overrides the index's own for this query (a stricter check, an evaluation).
    */
-  search(embedding: ArrayLike<number>, nowMs = Date.now()): FaceMatch | null {
+  search(
+    embedding: ArrayLike<number>,
+    nowMs = Date.now(),
+    threshold = this.threshold,
+  ): FaceMatch | null {
     const q = normaliseEmbedding(embedding, this.dimension);
     const d = this.dimension;
     const k = this.#k;
@@ -267,7 +272,7 @@ export class FaceIndex {
     const [t1, t2, t3] = qTail as [number, number, number];
     const head = this.#head;
     const tails = this.#tails;
-    let floor = this.threshold - MARGIN;
+    let floor = threshold - MARGIN;
     let best = -Infinity;
     let bestSlot = -1;
     let stage2 = 0;
@@ -288,7 +293,7 @@ export class FaceIndex {
       if (this.#expires[slot]! <= nowMs) continue;
       exactCount++;
       const exact = similarity(q, this.#vectors, slot * d);
-      if (exact < this.threshold) continue;
+      if (exact < threshold) continue;
       if (exact > best || (exact === best && this.#ids[slot]! < this.#ids[bestSlot]!)) {
         best = exact;
         bestSlot = slot;

@@ -71,6 +71,12 @@ forEachBackend((backend) => {
       expect(loaded[0]!.vector).toEqual(vector(1));
       expect(loaded[1]!.vector).toEqual(vector(2));
       expect(loaded[0]!.model).toEqual(MODEL);
+      const other = await store.protectedPeople.create(person());
+      const hers: IndexableFaceEmbedding[] = [];
+      for await (const page of store.protectedPeople.iterateActive({ personId: other.person.id })) {
+        hers.push(...page);
+      }
+      expect(hers.map((e) => e.id)).toEqual(other.embeddings.map((e) => e.id));
     });
 
     it("keeps a vector's Float32 bits exactly, including negatives and tiny values", async () => {
