@@ -6,6 +6,46 @@
  * only costs speed, never a wrong answer.
  */
 
+/**
+ * out[j] = row j of `projection` · x, four rows at a time: each number of x is loaded once per
+ * four rows, which roughly halves the time of building the index.
+ */
+export function projectInto(
+  projection: Float64Array,
+  k: number,
+  d: number,
+  x: Float32Array,
+  out: Float64Array,
+): void {
+  let j = 0;
+  for (; j + 4 <= k; j += 4) {
+    const r0 = j * d;
+    const r1 = r0 + d;
+    const r2 = r1 + d;
+    const r3 = r2 + d;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let c = 0; c < d; c++) {
+      const v = x[c]!;
+      s0 += projection[r0 + c]! * v;
+      s1 += projection[r1 + c]! * v;
+      s2 += projection[r2 + c]! * v;
+      s3 += projection[r3 + c]! * v;
+    }
+    out[j] = s0;
+    out[j + 1] = s1;
+    out[j + 2] = s2;
+    out[j + 3] = s3;
+  }
+  for (; j < k; j++) {
+    let sum = 0;
+    for (let c = 0; c < d; c++) sum += projection[j * d + c]! * x[c]!;
+    out[j] = sum;
+  }
+}
+
 /** xorshift32: a fixed seed makes the fit, and so the index's work, reproducible. */
 function seeded(seed: number): () => number {
   let s = seed >>> 0 || 1;
@@ -67,13 +107,14 @@ export function fitProjection(
   for (let i = 0; i < basis.length; i++) basis[i] = next();
   orthonormalise(basis, k, d, next);
   const scores = new Float64Array(k);
+  const dots = new Float64Array(k);
   for (let round = 0; round < rounds; round++) {
     const product = new Float64Array(k * d);
     for (const x of sample) {
+      projectInto(basis, k, d, x, dots);
       for (let j = 0; j < k; j++) {
-        let dot = 0;
+        const dot = dots[j]!;
         const offset = j * d;
-        for (let c = 0; c < d; c++) dot += basis[offset + c]! * x[c]!;
         for (let c = 0; c < d; c++) product[offset + c]! += dot * x[c]!;
       }
     }
@@ -82,11 +123,8 @@ export function fitProjection(
   }
   // Order by the energy each direction holds, so the first stages of the bound see the most.
   for (const x of sample) {
-    for (let j = 0; j < k; j++) {
-      let dot = 0;
-      for (let c = 0; c < d; c++) dot += basis[j * d + c]! * x[c]!;
-      scores[j]! += dot * dot;
-    }
+    projectInto(basis, k, d, x, dots);
+    for (let j = 0; j < k; j++) scores[j]! += dots[j]! * dots[j]!;
   }
   const order = Array.from({ length: k }, (_, j) => j).sort((a, b) => scores[b]! - scores[a]!);
   const sorted = new Float64Array(k * d);

@@ -22,7 +22,7 @@
  * almost none do (bench/faces.bench.ts measures both). The answer is exact either way.
  */
 import { VigilError } from "../core/index.js";
-import { axisProjection, fitProjection } from "./face-index-projection.js";
+import { axisProjection, fitProjection, projectInto } from "./face-index-projection.js";
 
 export interface FaceIndexOptions {
   /** Numbers in an embedding (Human: 1024). */
@@ -107,6 +107,7 @@ export class FaceIndex {
   #stage3 = 0;
   #exact = 0;
   readonly #query: Float64Array;
+  readonly #scratch: Float64Array;
 
   constructor(options: FaceIndexOptions) {
     const { dimension, threshold } = options;
@@ -124,6 +125,7 @@ export class FaceIndex {
     this.#stages = [Math.max(1, k >> 2), Math.max(1, k >> 1), k];
     this.#projection = axisProjection(k, dimension);
     this.#query = new Float64Array(k);
+    this.#scratch = new Float64Array(k);
   }
 
   /** An index over `entries`, its basis fitted to them once. */
@@ -258,12 +260,9 @@ export class FaceIndex {
     for (let c = 0; c < d; c++) energy += q[c]! * q[c]!;
     let captured = 0;
     const qTail = [0, 0, 0];
-    const projection = this.#projection;
+    projectInto(this.#projection, k, d, q, p);
     for (let j = 0; j < k; j++) {
-      let dot = 0;
-      const row = j * d;
-      for (let c = 0; c < d; c++) dot += projection[row + c]! * q[c]!;
-      p[j] = dot;
+      const dot = p[j]!;
       captured += dot * dot;
       if (j + 1 === k1) qTail[0] = Math.sqrt(Math.max(0, energy - captured));
       if (j + 1 === k2) qTail[1] = Math.sqrt(Math.max(0, energy - captured));
@@ -319,14 +318,13 @@ export class FaceIndex {
     const k = this.#k;
     const [k1, k2] = this.#stages;
     const x = this.#vectors.subarray(slot * d, (slot + 1) * d);
-    const projection = this.#projection;
     let energy = 0;
     for (let c = 0; c < d; c++) energy += x[c]! * x[c]!;
+    const dots = this.#scratch;
+    projectInto(this.#projection, k, d, x, dots);
     let captured = 0;
     for (let j = 0; j < k; j++) {
-      let dot = 0;
-      const row = j * d;
-      for (let c = 0; c < d; c++) dot += projection[row + c]! * x[c]!;
+      const dot = dots[j]!;
       this.#head[slot * k + j] = dot;
       captured += dot * dot;
       const stage = j + 1 === k1 ? 0 : j + 1 === k2 ? 1 : j + 1 === k ? 2 : -1;
