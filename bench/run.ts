@@ -15,6 +15,7 @@ const suites: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   server: () => import("./server.bench.js"),
   pipeline: () => import("./pipeline.bench.js"),
   text: () => import("./text.bench.js"),
+  faces: () => import("./faces.bench.js"),
 };
 
 const only = process.env.BENCH_ONLY;

@@ -45,6 +45,11 @@ export type ErrorCode =
   | "queue/unavailable"
   | "queue/invalid-url"
   | "review/invalid"
+  | "people/invalid-embedding"
+  | "people/invalid-references"
+  | "people/invalid-expiry"
+  | "people/face-count"
+  | "people/embedder-unavailable"
   | "review/case-open"
   | "review/appeal-open"
   | "cli/usage"
@@ -115,6 +120,14 @@ const statusByCode: Readonly<Record<ErrorCode, number>> = {
   // The review queue: a bad decision or reason; an appeal of a case still under review; a
   // decision on a case whose appeal must be decided instead.
   "review/invalid": 400,
+  // Protected people: a reference embedding of the wrong size or not finite; none or too many
+  // references; an expiry in the past or beyond the maximum; a reference image without exactly
+  // one face; a process with no face model to embed images (send embeddings, or ask an operator).
+  "people/invalid-embedding": 400,
+  "people/invalid-references": 400,
+  "people/invalid-expiry": 400,
+  "people/face-count": 422,
+  "people/embedder-unavailable": 503,
   "review/case-open": 409,
   "review/appeal-open": 409,
   "cli/usage": 400,

@@ -102,3 +102,25 @@ export {
   type ProtectedFaceFinder,
 } from "./content-analysis.js";
 export { analysisFacts, type AnalysisFacts } from "./analysis-facts.js";
+export {
+  FaceIndex,
+  normaliseEmbedding,
+  similarity,
+  type FaceIndexEntry,
+  type FaceIndexOptions,
+  type FaceMatch,
+} from "./face-index.js";
+export {
+  DEFAULT_FACE_MODEL,
+  FACE_DIMENSION,
+  PROTECTED_PERSON_SUBJECT,
+  PROVISIONAL_FACE_THRESHOLD,
+  ProtectedPeopleService,
+  loadFaceIndex,
+} from "./protected-people.js";
+export type {
+  FaceEmbedder,
+  ProtectedPeopleOptions,
+  RegisterPersonInput,
+} from "./protected-people-types.js";
+export { syncFaceIndex, type FaceIndexSync } from "./face-index-sync.js";

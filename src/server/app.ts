@@ -5,11 +5,17 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import {
+  type ContentAnalyser,
+  DEFAULT_FACE_MODEL,
+  FACE_DIMENSION,
+  loadFaceIndex,
   NO_EVENTS,
   PolicyService,
+  ProtectedPeopleService,
+  PROVISIONAL_FACE_THRESHOLD,
   type BankMatcher,
-  type ContentAnalyser,
   type EventSink,
+  type FaceEmbedder,
 } from "../engine/index.js";
 import type { JobQueue } from "../queue/index.js";
 import type { Store } from "../store/index.js";
@@ -25,6 +31,7 @@ import { exchangeRoutes } from "./routes/exchange.js";
 import { healthRoutes } from "./routes/health.js";
 import { moderatorRoutes } from "./routes/moderators.js";
 import { policyRoutes } from "./routes/policies.js";
+import { protectedPeopleRoutes } from "./routes/protected-people.js";
 import { reportRoutes } from "./routes/reports.js";
 import { queueRoutes } from "./routes/queue.js";
 import { reviewRoutes } from "./routes/review.js";
@@ -59,6 +66,13 @@ export interface ServerDeps {
   readonly analyser?: ContentAnalyser;
   /** More parts of `/healthz`, e.g. `{ telegram }`. */
   readonly healthParts?: () => Record<string, unknown>;
+  /** Embeds reference images of protected people; absent: only embeddings are accepted (503 for images). */
+  readonly faceEmbedder?: FaceEmbedder;
+  /**
+   * Default: a service over an index loaded from the store (1024-d, the provisional threshold,
+   * `faceEmbedder`); the process assembly passes one with the calibrated threshold.
+   */
+  readonly protectedPeople?: ProtectedPeopleService;
   /** Pino options or false; tests pass false. */
   readonly logger?: boolean | Record<string, unknown>;
 }
@@ -89,6 +103,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     metrics,
     ...(deps.analyser ? { analyser: deps.analyser } : {}),
     ...(deps.healthParts ? { healthParts: deps.healthParts } : {}),
+    protectedPeople:
+      deps.protectedPeople ?? (await defaultProtectedPeople(store, deps.faceEmbedder)),
   };
 
   app.decorate("metrics", metrics);
@@ -153,8 +169,21 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(victimRoutes(context));
   await app.register(statsRoutes(context));
   await app.register(caseHistoryRoutes(context));
+  await app.register(protectedPeopleRoutes(context));
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   // The web console: `/`, its client-side routes and its assets (or how to build it).
   await app.register(webStaticRoutes(context));
   return app;
+}
+
+async function defaultProtectedPeople(
+  store: Store,
+  embedder: FaceEmbedder | undefined,
+): Promise<ProtectedPeopleService> {
+  const options = { dimension: FACE_DIMENSION, model: DEFAULT_FACE_MODEL };
+  const index = await loadFaceIndex(store, { ...options, threshold: PROVISIONAL_FACE_THRESHOLD });
+  return new ProtectedPeopleService(store, index, {
+    ...options,
+    ...(embedder ? { embedder } : {}),
+  });
 }

@@ -23,6 +23,7 @@ export type {
   ItemRepository,
   EvaluationRepository,
   PolicyRepository,
+  ProtectedPersonRepository,
   ReportRepository,
   ScanRepository,
   Store,
@@ -176,3 +177,16 @@ export {
   type StatsOptions,
   type StatsPeriod,
 } from "./stats-types.js";
+export {
+  CONSENT_GIVERS,
+  MAX_EMBEDDING_DIMENSION,
+  MAX_EMBEDDINGS_PER_PERSON,
+  type ConsentGiver,
+  type ConsentRecord,
+  type EmbeddingModel,
+  type IndexableFaceEmbedding,
+  type ListProtectedPeopleOptions,
+  type NewProtectedPerson,
+  type NewReferenceEmbedding,
+  type ProtectedPerson,
+} from "./protected-people-types.js";

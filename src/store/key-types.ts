@@ -12,6 +12,8 @@ export const API_SCOPES = [
   "banks:write",
   "policies:read",
   "review",
+  // Support-centre staff registering and removing protected people.
+  "people",
   "admin",
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];

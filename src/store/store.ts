@@ -71,6 +71,12 @@ import type {
   RuleCount,
   StoredPolicy,
 } from "./policy-types.js";
+import type {
+  IndexableFaceEmbedding,
+  ListProtectedPeopleOptions,
+  NewProtectedPerson,
+  ProtectedPerson,
+} from "./protected-people-types.js";
 import type { IsoTimestamp, Page, PageOptions, SignalType } from "./types.js";
 import type { NewSession, Session } from "./session-types.js";
 import type { Stats, StatsOptions } from "./stats-types.js";
@@ -350,6 +356,29 @@ export interface EvaluationRepository {
   ruleCounts(options?: { readonly since?: IsoTimestamp }): Promise<RuleCount[]>;
 }
 
+export interface ProtectedPersonRepository {
+  /** The person and her embeddings, in one transaction; `store/invalid` for an expiry not in the future. */
+  create(
+    person: NewProtectedPerson,
+  ): Promise<{ person: ProtectedPerson; embeddings: IndexableFaceEmbedding[] }>;
+  /** Expired people too, until purged. */
+  get(id: string): Promise<ProtectedPerson | null>;
+  /** By id, ascending, without vectors; `after` is the last id of the previous page. */
+  list(options?: ListProtectedPeopleOptions): Promise<Page<ProtectedPerson, string>>;
+  /** Deletes the person and every embedding of hers, in one transaction; nothing of her remains. */
+  delete(id: string): Promise<{ readonly deletedEmbeddings: number }>;
+  /**
+   * Every embedding of every person not expired (or of one person, `personId`), by id, a page
+   * at a time (default 1000).
+   */
+  iterateActive(options?: {
+    readonly pageSize?: number;
+    readonly personId?: string;
+  }): AsyncIterable<readonly IndexableFaceEmbedding[]>;
+  /** Deletes every expired person with her embeddings; returns their ids. */
+  purgeExpired(): Promise<string[]>;
+}
+
 export interface AppliedMigration {
   readonly version: number;
   readonly name: string;
@@ -377,6 +406,7 @@ export interface StoreRepositories {
   readonly victimCases: VictimCaseRepository;
   readonly entryHits: EntryHitRepository;
   readonly stats: StatsRepository;
+  readonly protectedPeople: ProtectedPersonRepository;
 }
 
 export interface Store extends StoreRepositories {

@@ -7,6 +7,7 @@ import {
   type BankMatcher,
   type ContentAnalyser,
   type EventSink,
+  type ProtectedPeopleService,
 } from "../../src/engine/index.js";
 import { openQueue, type JobQueue } from "../../src/queue/index.js";
 import {
@@ -52,6 +53,7 @@ export async function testServer(
     readonly queue?: JobQueue;
     readonly events?: EventSink;
     readonly analyser?: ContentAnalyser;
+    readonly protectedPeople?: ProtectedPeopleService;
   } = {},
 ): Promise<TestServer> {
   const config = loadServerConfig({ env: { VIGIL_ALLOW_PRIVATE_FETCH: "false", ...env } });
@@ -70,6 +72,7 @@ export async function testServer(
     policies,
     ...(options.events ? { events: options.events } : {}),
     ...(options.analyser ? { analyser: options.analyser } : {}),
+    ...(options.protectedPeople ? { protectedPeople: options.protectedPeople } : {}),
     logger: false,
   });
   // A queue opened here is this server's to close.

@@ -14,9 +14,9 @@ import { policiesMigration } from "./008-policies.js";
 import { reviewMigration } from "./009-review.js";
 import { webhooksMigration } from "./010-webhooks.js";
 import { authorHistoryMigration } from "./011-author-history.js";
+import { protectedPeopleMigration } from "./012-protected-people.js";
 import { webMigration } from "./013-web.js";
 import { contentAnalysisMigration } from "./014-content-analysis.js";
-// Version 7 is taken by a parallel branch; it lands before this one.
 
 export const MIGRATIONS: readonly Migration[] = [
   banksMigration,
@@ -30,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   reviewMigration,
   webhooksMigration,
   authorHistoryMigration,
+  protectedPeopleMigration,
   webMigration,
   contentAnalysisMigration,
 ];

@@ -17,6 +17,7 @@ import { SqlEvaluations } from "./evaluations.js";
 import type { SqlExecutor } from "./executor.js";
 import { appliedMigrations } from "./migrate.js";
 import { SqlPolicies } from "./policies.js";
+import { SqlProtectedPeople } from "./protected-people.js";
 import { SqlReports } from "./reports.js";
 import { SqlScans } from "./scans.js";
 import { SqlWebhooks } from "./webhooks.js";
@@ -46,6 +47,7 @@ function repositories(context: RepositoryContext): StoreRepositories {
     victimCases: new SqlVictimCases(context),
     entryHits: new SqlEntryHits(context),
     stats: new SqlStats(context),
+    protectedPeople: new SqlProtectedPeople(context),
   };
 }
 
