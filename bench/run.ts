@@ -14,6 +14,7 @@ const suites: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   vpdq: () => import("./vpdq.bench.js"),
   server: () => import("./server.bench.js"),
   pipeline: () => import("./pipeline.bench.js"),
+  signals: () => import("./signals.bench.js"),
 };
 
 const only = process.env.BENCH_ONLY;

@@ -47,6 +47,7 @@ export type ErrorCode =
   | "review/invalid"
   | "review/case-open"
   | "review/appeal-open"
+  | "signals/unavailable"
   | "cli/usage"
   | "auth/missing-key"
   | "auth/invalid-key"
@@ -113,6 +114,8 @@ const statusByCode: Readonly<Record<ErrorCode, number>> = {
   "review/invalid": 400,
   "review/case-open": 409,
   "review/appeal-open": 409,
+  // The image models could not load, or their pool is closed: the operator's problem.
+  "signals/unavailable": 503,
   "cli/usage": 400,
   "auth/missing-key": 401,
   "auth/invalid-key": 401,
