@@ -21,7 +21,7 @@ export async function decodeForModels(bytes: Uint8Array, options: DecodeOptions)
 
 /** The nudity model's input: squashed (not cropped) to size×size, as nsfwjs itself resizes. */
 export function nudityInput(pixels: Pixels, size: number): Promise<RgbImage> {
-  return toRgb(pixels, size, size, "fill");
+  return toRgb(pixels, size, size);
 }
 
 /** Face detection's input: the whole picture, at most FACE_INPUT_MAX_SIDE on its long side. */
@@ -29,19 +29,14 @@ export function faceInput(pixels: Pixels): Promise<RgbImage> {
   const scale = Math.min(1, FACE_INPUT_MAX_SIDE / Math.max(pixels.width, pixels.height));
   const width = Math.max(1, Math.round(pixels.width * scale));
   const height = Math.max(1, Math.round(pixels.height * scale));
-  return toRgb(pixels, width, height, "fill");
+  return toRgb(pixels, width, height);
 }
 
-async function toRgb(
-  pixels: Pixels,
-  width: number,
-  height: number,
-  fit: "fill",
-): Promise<RgbImage> {
+async function toRgb(pixels: Pixels, width: number, height: number): Promise<RgbImage> {
   const { data, info } = await sharp(pixels.data, {
     raw: { width: pixels.width, height: pixels.height, channels: pixels.channels },
   })
-    .resize(width, height, { fit, kernel: "lanczos3" })
+    .resize(width, height, { fit: "fill", kernel: "lanczos3" })
     .removeAlpha()
     .toColourspace("srgb")
     .raw()

@@ -42,9 +42,8 @@ export class ImageAnalyser {
     if (!Number.isInteger(threads) || threads < 1) {
       throw new RangeError(`threads must be a positive integer, got ${String(threads)}`);
     }
-    const { defaults = {}, ...rest } = options;
-    const models: ThreadModelOptions = { ...rest };
-    delete (models as { threads?: number }).threads;
+    // `threads` rides along in `models`, unread by the threads.
+    const { defaults = {}, ...models } = options;
     const pool = new Piscina<WorkerTask, WorkerReply>({
       filename: workerFile(),
       minThreads: threads,
@@ -53,12 +52,7 @@ export class ImageAnalyser {
       workerData: { models },
     });
     try {
-      // Every thread loads its models when it starts; one "ready" task each waits for them.
-      const replies = await Promise.all(
-        Array.from({ length: threads }, () => pool.run({ type: "ready" })),
-      );
-      const loadMs = replies.map((reply) => unwrap(reply, "ready"));
-      return new ImageAnalyser(pool, defaults, loadMs);
+      return new ImageAnalyser(pool, defaults, await everyThreadLoaded(pool, threads));
     } catch (error) {
       await pool.destroy();
       throw error;
@@ -94,15 +88,40 @@ export class ImageAnalyser {
   }
 }
 
-function unwrap(reply: WorkerReply, type: "ready"): number;
+/**
+ * Piscina hands a task only to a thread that has finished loading its module (here: its
+ * models), so "ready" tasks answered by every thread mean every thread is loaded. A quick thread
+ * may answer several while a slow one still loads: ask again until each has answered.
+ */
+async function everyThreadLoaded(
+  pool: Piscina<WorkerTask, WorkerReply>,
+  threads: number,
+): Promise<number[]> {
+  const loadMs = new Map<number, number>();
+  while (loadMs.size < threads) {
+    if (loadMs.size > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    const replies = await Promise.all(
+      Array.from({ length: threads }, () => pool.run({ type: "ready" })),
+    );
+    for (const reply of replies) {
+      const ready = unwrap(reply, "ready");
+      loadMs.set(ready.threadId, ready.loadMs);
+    }
+  }
+  return [...loadMs.values()];
+}
+
+type ReadyReply = Extract<WorkerReply, { type: "ready" }>;
+
+function unwrap(reply: WorkerReply, type: "ready"): ReadyReply;
 function unwrap(reply: WorkerReply, type: "analysis"): ImageAnalysis;
-function unwrap(reply: WorkerReply, type: "ready" | "analysis"): number | ImageAnalysis {
+function unwrap(reply: WorkerReply, type: "ready" | "analysis"): ReadyReply | ImageAnalysis {
   if (!reply.ok) {
     const { code, message, details } = reply.error;
     throw new VigilError(code as ErrorCode, message, { ...details });
   }
   if (reply.type !== type) throw new Error(`unexpected worker reply ${reply.type}`);
-  return reply.type === "ready" ? reply.loadMs : reply.analysis;
+  return reply.type === "analysis" ? reply.analysis : (reply as ReadyReply);
 }
 
 /** Signals are frozen data; freezing does not survive the copy between threads, so redo it. */

@@ -7,7 +7,12 @@ export type WorkerTask =
   | { readonly type: "analyse"; readonly bytes: Uint8Array; readonly options: AnalyseImageOptions };
 
 export type WorkerReply =
-  | { readonly ok: true; readonly type: "ready"; readonly loadMs: number }
+  | {
+      readonly ok: true;
+      readonly type: "ready";
+      readonly threadId: number;
+      readonly loadMs: number;
+    }
   | { readonly ok: true; readonly type: "tensors"; readonly count: number }
   | { readonly ok: true; readonly type: "analysis"; readonly analysis: ImageAnalysis }
   | {

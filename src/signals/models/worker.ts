@@ -3,7 +3,7 @@
  * module before the thread takes work), then analyses one image per task. Errors go back as
  * data, because a VigilError's `code` does not survive the trip between threads as an Error.
  */
-import { workerData } from "node:worker_threads";
+import { threadId, workerData } from "node:worker_threads";
 import { isVigilError } from "../../core/index.js";
 import { loadTf } from "./tf-runtime.js";
 import { type AnalyseImageOptions, type ImageAnalysis, ThreadModels } from "./analyse-image.js";
@@ -26,7 +26,7 @@ export default async function run(task: WorkerTask): Promise<WorkerReply> {
   } catch (error) {
     return failure("signals/unavailable", `The image models failed to load: ${messageOf(error)}`);
   }
-  if (task.type === "ready") return { ok: true, type: "ready", loadMs };
+  if (task.type === "ready") return { ok: true, type: "ready", threadId, loadMs };
   if (task.type === "tensors") return { ok: true, type: "tensors", count: await tensorCount() };
   try {
     const analysis: ImageAnalysis = await models.analyse(
