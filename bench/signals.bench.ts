@@ -22,6 +22,7 @@ async function throughput(
   const one = () => analyser.analyse(images[next++ % images.length]!);
   await Promise.all(Array.from({ length: IN_FLIGHT }, one)); // warm-up
   let operations = 0;
+  const cpuStart = process.cpuUsage();
   const start = process.hrtime.bigint();
   const elapsed = () => Number(process.hrtime.bigint() - start) / 1e9;
   await Promise.all(
@@ -33,7 +34,23 @@ async function throughput(
     }),
   );
   const took = elapsed();
+  const cpu = process.cpuUsage(cpuStart);
+  cpuMsEach.set(name, (cpu.user + cpu.system) / 1000 / operations);
   return { name, operations, seconds: took, perSecond: operations / took };
+}
+
+/**
+ * CPU time per image, all threads of the process: unlike images/s, it hardly depends on what
+ * else the machine runs, so it gives the throughput of idle cores (cores × 1000 / ms).
+ */
+const cpuMsEach = new Map<string, number>();
+
+function printCpu(): void {
+  console.log("\n| what | CPU ms per image | images/s on 2 idle cores (estimate) |");
+  console.log("| --- | ---: | ---: |");
+  for (const [name, ms] of cpuMsEach) {
+    console.log(`| ${name} | ${ms.toFixed(0)} | ${((2 * 1000) / ms).toFixed(1)} |`);
+  }
 }
 
 export async function run(): Promise<void> {
@@ -63,4 +80,5 @@ export async function run(): Promise<void> {
   await both.close();
 
   printRows("Image models (worker pool)", rows, "images");
+  printCpu();
 }

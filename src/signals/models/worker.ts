@@ -4,10 +4,16 @@
  * data, because a VigilError's `code` does not survive the trip between threads as an Error.
  */
 import { threadId, workerData } from "node:worker_threads";
+import sharp from "sharp";
 import { isVigilError } from "../../core/index.js";
 import { loadTf } from "./tf-runtime.js";
 import { type AnalyseImageOptions, type ImageAnalysis, ThreadModels } from "./analyse-image.js";
 import type { WorkerTask, WorkerReply } from "./worker-protocol.js";
+
+// libvips's operation cache would keep the decoded pixels of the last images (possibly a victim's)
+// after the call, and holds up to 50 MB. Uploads are all different, so it would rarely hit.
+// The setting is libvips-wide: in a process running this pool, nothing of sharp is cached.
+sharp.cache(false);
 
 const started = performance.now();
 const loading = ThreadModels.load((workerData as { models?: object } | undefined)?.models ?? {});
