@@ -16,6 +16,7 @@ const suites: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   pipeline: () => import("./pipeline.bench.js"),
   text: () => import("./text.bench.js"),
   faces: () => import("./faces.bench.js"),
+  signals: () => import("./signals.bench.js"),
 };
 
 const only = process.env.BENCH_ONLY;

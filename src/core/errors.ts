@@ -52,6 +52,7 @@ export type ErrorCode =
   | "people/embedder-unavailable"
   | "review/case-open"
   | "review/appeal-open"
+  | "signals/unavailable"
   | "cli/usage"
   | "auth/missing-key"
   | "auth/invalid-key"
@@ -130,6 +131,8 @@ const statusByCode: Readonly<Record<ErrorCode, number>> = {
   "people/embedder-unavailable": 503,
   "review/case-open": 409,
   "review/appeal-open": 409,
+  // The image models could not load, or their pool is closed: the operator's problem.
+  "signals/unavailable": 503,
   "cli/usage": 400,
   "auth/missing-key": 401,
   "auth/invalid-key": 401,

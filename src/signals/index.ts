@@ -47,3 +47,14 @@ export {
   type LexiconEntry as TextLexiconEntry,
   type TextCategory,
 } from "./text/index.js";
+export { ImageAnalyser, type ImageAnalyserOptions } from "./models/pool.js";
+export {
+  sexualScore,
+  type AnalyseImageOptions,
+  type ImageAnalysis,
+  type ThreadModelOptions,
+} from "./models/analyse-image.js";
+export type { NudityModelName, NudityScores } from "./models/nudity-model.js";
+export { DEFAULT_MAX_FACES, DEFAULT_MIN_FACE_CONFIDENCE } from "./models/face-model.js";
+export { cosineSimilarity, PROTECTED_FACE_THRESHOLD } from "./models/similarity.js";
+export { ImageSignalProvider, type ImageSignalProviderOptions } from "./models/provider.js";
