@@ -5,7 +5,7 @@
  * too. The goal: under 50 MB of growth. Takes minutes; not part of the test suite.
  */
 import { ImageAnalyser } from "../src/signals/index.js";
-import { assetCrop, AVATAR, CEILING, PORTRAIT } from "../src/signals/models/samples.js";
+import { assetCrop, AVATAR, CEILING, PORTRAIT } from "../test/helpers/model-samples.js";
 
 const COUNT = Number(process.env.MEMORY_CHECK_COUNT ?? 5000);
 const faces = process.env.MEMORY_CHECK_FACES === "1";

@@ -6,7 +6,7 @@
  */
 import sharp from "sharp";
 import { ImageAnalyser } from "../src/signals/index.js";
-import { assetCrop, humanAsset, PORTRAIT } from "../src/signals/models/samples.js";
+import { assetCrop, humanAsset, PORTRAIT } from "../test/helpers/model-samples.js";
 import { type Measurement, printRows } from "./harness.js";
 
 const THREADS = 2;

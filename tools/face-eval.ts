@@ -16,7 +16,7 @@
  */
 import sharp from "sharp";
 import { cosineSimilarity, ImageAnalyser, PROTECTED_FACE_THRESHOLD } from "../src/signals/index.js";
-import { assetCrop, PORTRAIT, type Region } from "../src/signals/models/samples.js";
+import { assetCrop, PORTRAIT, type Region } from "../test/helpers/model-samples.js";
 
 const GRID = { file: "screenshot-facematch.jpg", top: 282, cellWidth: 1920 / 18, cellHeight: 112 };
 

@@ -114,7 +114,7 @@ export {
   DEFAULT_FACE_MODEL,
   FACE_DIMENSION,
   PROTECTED_PERSON_SUBJECT,
-  PROVISIONAL_FACE_THRESHOLD,
+  DEFAULT_FACE_THRESHOLD,
   ProtectedPeopleService,
   loadFaceIndex,
 } from "./protected-people.js";

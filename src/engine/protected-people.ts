@@ -23,20 +23,20 @@ import type {
   RegisterPersonInput,
 } from "./protected-people-types.js";
 
+import { FACE_EMBEDDING_MODEL, PROTECTED_FACE_THRESHOLD } from "../signals/index.js";
+
 const DAY_MS = 86_400_000;
 export const PROTECTED_PERSON_SUBJECT = "protected_person";
 /** Human's face descriptor (faceres) has 1024 numbers. */
 export const FACE_DIMENSION = 1024;
-/** The model a server's index holds unless its assembly says otherwise. */
-export const DEFAULT_FACE_MODEL: EmbeddingModel = Object.freeze({
-  name: "human/faceres",
-  version: "1",
-});
 /**
- * A placeholder until the face evaluation (issue #6, docs/SIGNALS.md) calibrates the threshold:
- * the process assembly should pass the calibrated value instead.
+ * The model a server's index holds unless its assembly says otherwise: the one the face signal
+ * provider runs (Human's faceres, by its installed version), so stored references and faces in
+ * content are always compared in the same space.
  */
-export const PROVISIONAL_FACE_THRESHOLD = 0.6;
+export const DEFAULT_FACE_MODEL: EmbeddingModel = FACE_EMBEDDING_MODEL;
+/** The similarity from which a face is a protected person's, as the face evaluation chose it (docs/signals/faces.md). */
+export const DEFAULT_FACE_THRESHOLD = PROTECTED_FACE_THRESHOLD;
 
 export class ProtectedPeopleService {
   readonly model: EmbeddingModel;

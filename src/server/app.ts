@@ -12,7 +12,7 @@ import {
   NO_EVENTS,
   PolicyService,
   ProtectedPeopleService,
-  PROVISIONAL_FACE_THRESHOLD,
+  DEFAULT_FACE_THRESHOLD,
   type BankMatcher,
   type EventSink,
   type FaceEmbedder,
@@ -181,7 +181,7 @@ async function defaultProtectedPeople(
   embedder: FaceEmbedder | undefined,
 ): Promise<ProtectedPeopleService> {
   const options = { dimension: FACE_DIMENSION, model: DEFAULT_FACE_MODEL };
-  const index = await loadFaceIndex(store, { ...options, threshold: PROVISIONAL_FACE_THRESHOLD });
+  const index = await loadFaceIndex(store, { ...options, threshold: DEFAULT_FACE_THRESHOLD });
   return new ProtectedPeopleService(store, index, {
     ...options,
     ...(embedder ? { embedder } : {}),

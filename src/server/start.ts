@@ -1,12 +1,23 @@
 import type { FastifyInstance } from "fastify";
 import { TelegramEventSink, WebhookDispatcher } from "../actions/index.js";
-import { loadMatcher, PolicyService, syncMatcher, type BankMatcher } from "../engine/index.js";
+import {
+  DEFAULT_FACE_MODEL,
+  DEFAULT_FACE_THRESHOLD,
+  FACE_DIMENSION,
+  loadFaceIndex,
+  loadMatcher,
+  PolicyService,
+  ProtectedPeopleService,
+  syncFaceIndex,
+  syncMatcher,
+  type BankMatcher,
+} from "../engine/index.js";
 import { openQueue, type JobQueue } from "../queue/index.js";
 import { openStore, type Store } from "../store/index.js";
 import { issueApiKey } from "./issue-key.js";
 import { buildServer } from "./app.js";
 import { fetchOptionsOf, type ServerConfig } from "./config.js";
-import { createAnalyser } from "./signals.js";
+import { createSignals } from "./signals.js";
 import { startTelegram, telegramHealthOf } from "./telegram.js";
 import { startWorkers } from "./workers.js";
 
@@ -63,8 +74,34 @@ export async function startServer(
     const telegramHealth = runsBot ? telegramHealthOf(config) : undefined;
     // One rule set per process, re-read within seconds of a change made by any process.
     const policies = new PolicyService({ store });
-    const analyser = createAnalyser(config.signals);
-    if (analyser) opened.push(() => analyser.close());
+    // Protected people: an API process keeps its own face index (changed through its service);
+    // workers and the connector follow the changes other processes make, as with the banks.
+    const faceOptions = {
+      dimension: FACE_DIMENSION,
+      threshold: config.signals.faceThreshold ?? DEFAULT_FACE_THRESHOLD,
+      model: DEFAULT_FACE_MODEL,
+    };
+    const faceSync = follows ? await syncFaceIndex(store, faceOptions) : undefined;
+    if (faceSync) opened.push(async () => faceSync.stop());
+    let protectedPeople: ProtectedPeopleService | undefined;
+    const signals = createSignals(
+      config.signals,
+      () => faceSync?.index ?? protectedPeople?.index ?? null,
+    );
+    if (signals) opened.push(() => signals.analyser.close());
+    const analyser = signals?.analyser;
+    if (!follows) {
+      const people = new ProtectedPeopleService(store, await loadFaceIndex(store, faceOptions), {
+        dimension: faceOptions.dimension,
+        model: faceOptions.model,
+        ...(signals?.embedder ? { embedder: signals.embedder } : {}),
+      });
+      protectedPeople = people;
+      // Expired references stop matching at once (the index checks); this removes them for good.
+      const purge = setInterval(() => void people.purgeExpired().catch(() => undefined), 3_600_000);
+      purge.unref();
+      opened.push(async () => clearInterval(purge));
+    }
     const app = await buildServer({
       config,
       store,
@@ -73,6 +110,7 @@ export async function startServer(
       events,
       policies,
       ...(analyser ? { analyser } : {}),
+      ...(protectedPeople ? { protectedPeople } : {}),
       routes: follows ? "health" : "all",
       ...(telegramHealth ? { healthParts: () => ({ telegram: telegramHealth.view() }) } : {}),
       ...(options.logger !== undefined ? { logger: options.logger } : {}),

@@ -55,6 +55,10 @@ export {
   type ThreadModelOptions,
 } from "./models/analyse-image.js";
 export type { NudityModelName, NudityScores } from "./models/nudity-model.js";
-export { DEFAULT_MAX_FACES, DEFAULT_MIN_FACE_CONFIDENCE } from "./models/face-model.js";
+export {
+  DEFAULT_MAX_FACES,
+  DEFAULT_MIN_FACE_CONFIDENCE,
+  FACE_EMBEDDING_MODEL,
+} from "./models/face-model.js";
 export { cosineSimilarity, PROTECTED_FACE_THRESHOLD } from "./models/similarity.js";
 export { ImageSignalProvider, type ImageSignalProviderOptions } from "./models/provider.js";

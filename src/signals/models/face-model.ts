@@ -25,6 +25,12 @@ export const DEFAULT_MIN_FACE_CONFIDENCE = 0.3;
 
 const HUMAN = installedPackage("@vladmandic/human");
 
+/** The face embeddings' model: Human's faceres, by the installed package's version. */
+export const FACE_EMBEDDING_MODEL: ModelRef = Object.freeze({
+  name: "human/faceres",
+  version: HUMAN.version,
+});
+
 /**
  * Only the two models we need: BlazeFace finds faces, FaceRes describes each one. Everything
  * else Human can do is off, and its frame cache (made for video, where it reuses earlier results
@@ -82,7 +88,7 @@ export class FaceModel {
     private readonly tf: Tf,
     private readonly human: Human,
   ) {
-    this.ref = Object.freeze({ name: "human/faceres", version: HUMAN.version });
+    this.ref = FACE_EMBEDDING_MODEL;
   }
 
   static async load(options: FaceModelOptions = {}): Promise<FaceModel> {

@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isVigilError } from "../../core/index.js";
 import { NUDITY_CLASSES } from "../types.js";
 import { ImageAnalyser } from "./pool.js";
-import { AVATAR, assetCrop, CEILING, PORTRAIT, WOMAN } from "./samples.js";
+import {
+  AVATAR,
+  assetCrop,
+  CEILING,
+  PORTRAIT,
+  WOMAN,
+} from "../../../test/helpers/model-samples.js";
 import { cosineSimilarity, PROTECTED_FACE_THRESHOLD } from "./similarity.js";
 
 describe("ImageAnalyser (nsfwjs MobileNetV2 and Human, one worker thread)", () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isVigilError } from "../../core/index.js";
 import type { FaceSignal, NuditySignal } from "../types.js";
 import { ImageSignalProvider } from "./provider.js";
-import { assetCrop, PORTRAIT } from "./samples.js";
+import { assetCrop, PORTRAIT } from "../../../test/helpers/model-samples.js";
 
 describe("ImageSignalProvider", () => {
   let provider: ImageSignalProvider;

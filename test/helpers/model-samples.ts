@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
-import { installedPackage } from "./packages.js";
+import { installedPackage } from "../../src/signals/models/packages.js";
 
 /**
  * Pictures for tests, the face evaluation and the benchmark, taken from files that installed
