@@ -102,6 +102,14 @@ forEachBackend((backend) => {
       expect(item?.analysis.map((record) => record.kind).sort()).toEqual(["provenance", "text"]);
       const opened = await s.store.cases.list({ status: "open" });
       expect(opened.items).toHaveLength(1);
+      // The moderator who reviews the case reads what brought it there; a scan key does not.
+      const moderator = await s.call("GET", `/v1/content/${id}`, {
+        token: await s.key(["review"]),
+      });
+      expect(moderator.statusCode).toBe(200);
+      expect(moderator.json().item.analysis).toHaveLength(2);
+      const scanKey = await s.call("GET", `/v1/content/${id}`, { token: await s.key(["scan"]) });
+      expect(scanKey.statusCode).toBe(403);
     });
   });
 });

@@ -113,14 +113,14 @@ describe.skipIf(!browserAvailable())("moderator console in a browser", { timeout
     await visit("/console/rules", "console-rules", () =>
       page.getByRole("heading", { name: "Last backtest" }).waitFor(),
     );
-    await page.getByLabel("Mode of rule sextortion-text").selectOption("off");
+    await page.getByLabel("Mode of rule synthetic-explicit").selectOption("off");
     await expect
       .poll(async () => {
         const rules = (await web.server.call("GET", "/v1/policies")).json().rules as {
           id: string;
           mode: string;
         }[];
-        return rules.find((r) => r.id === "sextortion-text")?.mode;
+        return rules.find((r) => r.id === "synthetic-explicit")?.mode;
       })
       .toBe("off");
     await page.getByRole("button", { name: /^Run a backtest/ }).click();

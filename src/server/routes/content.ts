@@ -148,7 +148,8 @@ export function contentRoutes({
     app.get(
       "/v1/content/:id",
       {
-        ...authenticated("ingest"),
+        // Moderators read the items of the cases they review: what brought them there.
+        ...authenticated(["ingest", "review"]),
         schema: {
           tags: ["content"],
           summary: "An ingested item: its status, verdict and reasons, hashes and matches",

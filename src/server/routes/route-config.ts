@@ -5,7 +5,7 @@ import type { Scope } from "../api-keys.js";
  * key (limits from the key or the server's default, see app.ts), and the security note in the
  * OpenAPI document.
  */
-export function authenticated(scope: Scope) {
+export function authenticated(scope: Scope | readonly Scope[]) {
   return { config: { scope, rateLimit: {} } } as const;
 }
 

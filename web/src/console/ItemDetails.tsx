@@ -13,6 +13,8 @@ interface ItemRecord {
     readonly media: readonly { readonly url?: string; readonly mimeType?: string }[];
     readonly verdict: string | null;
     readonly reasons: readonly string[];
+    /** What the AI signals learned (docs/SIGNALS.md); absent on servers older than it. */
+    readonly analysis?: readonly AnalysisRecord[];
   };
   readonly signals: readonly { signalType: string; value: string; quality: number | null }[];
   readonly matches: readonly {
@@ -23,10 +25,42 @@ interface ItemRecord {
   }[];
 }
 
+interface AnalysisRecord {
+  readonly kind: string;
+  readonly [field: string]: unknown;
+}
+
+/** One line per signal a moderator can read: the model's words, never an embedding. */
+function describeSignal(record: AnalysisRecord): string {
+  const media = typeof record.mediaIndex === "number" ? ` #${record.mediaIndex + 1}` : "";
+  switch (record.kind) {
+    case "nudity": {
+      const scores = (record.scores ?? {}) as Record<string, number>;
+      const top = Object.entries(scores)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 2)
+        .map(([name, score]) => `${name} ${score.toFixed(2)}`);
+      return `nudity${media}: ${top.join(", ")}`;
+    }
+    case "protected_face":
+      return `protected person${media}: ${String(record.personId)} (similarity ${Number(record.similarity).toFixed(2)})`;
+    case "face":
+      return `face${media} (confidence ${Number(record.confidence).toFixed(2)})`;
+    case "text":
+      return `text: ${String(record.category)} (${String(record.language)}, weight ${Number(record.weight).toFixed(2)}) “${String(record.text)}”`;
+    case "provenance":
+      return `provenance${media}: ${String(record.marker)} — ${String(record.detail)}`;
+    case "provider_error":
+      return `${String(record.provider)} could not run: ${String(record.code)}`;
+    default:
+      return record.kind;
+  }
+}
+
 /**
  * A content item linked to the case: its media (blurred), the signals and matches that brought
- * it, the verdict's reasons, and a link to its author's other cases. Reading items needs the
- * `ingest` scope; without it the item is shown by id only.
+ * it (hashes, bank matches, the AI signals with text spans), the verdict's reasons, and a link
+ * to its author's other cases. Moderators and `ingest` keys read items; others see the id only.
  */
 export const ItemDetails = forwardRef<MediaHandle, { itemId: string; caseId: string }>(
   function ItemDetails({ itemId, caseId }, ref) {
@@ -86,6 +120,16 @@ export const ItemDetails = forwardRef<MediaHandle, { itemId: string; caseId: str
                   <li key={i}>{reason}</li>
                 ))}
               </ul>
+            )}
+            {(record.item.analysis ?? []).length > 0 && (
+              <section aria-label={t("analysis")}>
+                <h5>{t("analysis")}</h5>
+                <ul>
+                  {record.item.analysis!.map((signal, i) => (
+                    <li key={i}>{describeSignal(signal)}</li>
+                  ))}
+                </ul>
+              </section>
             )}
             {record.matches.length > 0 && (
               <table>
