@@ -116,7 +116,9 @@ export {
   PROTECTED_PERSON_SUBJECT,
   DEFAULT_FACE_THRESHOLD,
   ProtectedPeopleService,
+  faceIndexSettings,
   loadFaceIndex,
+  openProtectedPeople,
 } from "./protected-people.js";
 export type {
   FaceEmbedder,

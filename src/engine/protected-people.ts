@@ -16,7 +16,7 @@ import type {
   ProtectedPerson,
   Store,
 } from "../store/index.js";
-import { FaceIndex, type FaceMatch } from "./face-index.js";
+import { FaceIndex, type FaceIndexEntry, type FaceMatch } from "./face-index.js";
 import type {
   FaceEmbedder,
   ProtectedPeopleOptions,
@@ -239,16 +239,52 @@ export class ProtectedPeopleService {
   }
 }
 
-export function addToIndex(index: FaceIndex, embeddings: readonly IndexableFaceEmbedding[]): void {
+/** A stored reference as the index holds it; null when it is of another model or size. */
+function indexEntryOf(
+  embedding: IndexableFaceEmbedding,
+  dimension: number,
+  model: EmbeddingModel | undefined,
+): FaceIndexEntry | null {
+  const otherModel =
+    model !== undefined &&
+    (embedding.model.name !== model.name || embedding.model.version !== model.version);
+  if (otherModel || embedding.vector.length !== dimension) return null;
+  return {
+    id: embedding.id,
+    personId: embedding.personId,
+    vector: embedding.vector,
+    expiresAtMs: Date.parse(embedding.expiresAt),
+  };
+}
+
+/** Adds the references of the index's model and size; others are left out. */
+export function addToIndex(
+  index: FaceIndex,
+  embeddings: readonly IndexableFaceEmbedding[],
+  model?: EmbeddingModel,
+): void {
   for (const embedding of embeddings) {
-    if (embedding.vector.length !== index.dimension) continue;
-    index.add({
-      id: embedding.id,
-      personId: embedding.personId,
-      vector: embedding.vector,
-      expiresAtMs: Date.parse(embedding.expiresAt),
-    });
+    const entry = indexEntryOf(embedding, index.dimension, model);
+    if (entry) index.add(entry);
   }
+}
+
+/** The index a server holds: Human's embeddings, at the given threshold (default: the measured one). */
+export function faceIndexSettings(threshold: number = DEFAULT_FACE_THRESHOLD) {
+  return { dimension: FACE_DIMENSION, threshold, model: DEFAULT_FACE_MODEL } as const;
+}
+
+/** The protected people of a process over its own index, loaded from the store. */
+export async function openProtectedPeople(
+  store: Store,
+  options: { readonly threshold?: number; readonly embedder?: FaceEmbedder } = {},
+): Promise<ProtectedPeopleService> {
+  const settings = faceIndexSettings(options.threshold);
+  return new ProtectedPeopleService(store, await loadFaceIndex(store, settings), {
+    dimension: settings.dimension,
+    model: settings.model,
+    ...(options.embedder ? { embedder: options.embedder } : {}),
+  });
 }
 
 /** An index over every active reference in the store (start-up), references of other sizes left out. */
@@ -260,24 +296,12 @@ export async function loadFaceIndex(
     readonly model?: EmbeddingModel;
   },
 ): Promise<FaceIndex> {
-  const entries: IndexableFaceEmbedding[] = [];
+  const entries: FaceIndexEntry[] = [];
   for await (const page of store.protectedPeople.iterateActive()) {
-    for (const e of page) {
-      if (
-        options.model &&
-        (e.model.name !== options.model.name || e.model.version !== options.model.version)
-      )
-        continue;
-      if (e.vector.length === options.dimension) entries.push(e);
+    for (const embedding of page) {
+      const entry = indexEntryOf(embedding, options.dimension, options.model);
+      if (entry) entries.push(entry);
     }
   }
-  return FaceIndex.build(
-    entries.map((e) => ({
-      id: e.id,
-      personId: e.personId,
-      vector: e.vector,
-      expiresAtMs: Date.parse(e.expiresAt),
-    })),
-    options,
-  );
+  return FaceIndex.build(entries, options);
 }

@@ -5,17 +5,14 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import {
-  type ContentAnalyser,
-  DEFAULT_FACE_MODEL,
-  FACE_DIMENSION,
-  loadFaceIndex,
   NO_EVENTS,
+  openProtectedPeople,
   PolicyService,
-  ProtectedPeopleService,
-  DEFAULT_FACE_THRESHOLD,
   type BankMatcher,
+  type ContentAnalyser,
   type EventSink,
   type FaceEmbedder,
+  type ProtectedPeopleService,
 } from "../engine/index.js";
 import type { JobQueue } from "../queue/index.js";
 import type { Store } from "../store/index.js";
@@ -103,8 +100,6 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     metrics,
     ...(deps.analyser ? { analyser: deps.analyser } : {}),
     ...(deps.healthParts ? { healthParts: deps.healthParts } : {}),
-    protectedPeople:
-      deps.protectedPeople ?? (await defaultProtectedPeople(store, deps.faceEmbedder)),
   };
 
   app.decorate("metrics", metrics);
@@ -169,21 +164,18 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(victimRoutes(context));
   await app.register(statsRoutes(context));
   await app.register(caseHistoryRoutes(context));
-  await app.register(protectedPeopleRoutes(context));
+  // Built only where its routes are: a health-only process (a worker) has no use for the index.
+  await app.register(
+    protectedPeopleRoutes(
+      deps.protectedPeople ??
+        (await openProtectedPeople(
+          store,
+          deps.faceEmbedder ? { embedder: deps.faceEmbedder } : {},
+        )),
+    ),
+  );
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   // The web console: `/`, its client-side routes and its assets (or how to build it).
   await app.register(webStaticRoutes(context));
   return app;
-}
-
-async function defaultProtectedPeople(
-  store: Store,
-  embedder: FaceEmbedder | undefined,
-): Promise<ProtectedPeopleService> {
-  const options = { dimension: FACE_DIMENSION, model: DEFAULT_FACE_MODEL };
-  const index = await loadFaceIndex(store, { ...options, threshold: DEFAULT_FACE_THRESHOLD });
-  return new ProtectedPeopleService(store, index, {
-    ...options,
-    ...(embedder ? { embedder } : {}),
-  });
 }

@@ -1,10 +1,4 @@
-import type {
-  BankMatcher,
-  ContentAnalyser,
-  EventSink,
-  PolicyService,
-  ProtectedPeopleService,
-} from "../engine/index.js";
+import type { BankMatcher, ContentAnalyser, EventSink, PolicyService } from "../engine/index.js";
 import type { JobQueue } from "../queue/index.js";
 import type { Store } from "../store/index.js";
 import type { ServerConfig } from "./config.js";
@@ -25,6 +19,4 @@ export interface ServerContext {
   readonly analyser?: ContentAnalyser;
   /** More parts of `/healthz` (the Telegram bot's state), read on each request. */
   readonly healthParts?: () => Record<string, unknown>;
-  /** Protected people and this process's face index. */
-  readonly protectedPeople: ProtectedPeopleService;
 }

@@ -1,14 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import { TelegramEventSink, WebhookDispatcher } from "../actions/index.js";
 import {
-  DEFAULT_FACE_MODEL,
-  DEFAULT_FACE_THRESHOLD,
-  FACE_DIMENSION,
-  loadFaceIndex,
+  faceIndexSettings,
   loadMatcher,
+  openProtectedPeople,
   PolicyService,
-  ProtectedPeopleService,
   syncFaceIndex,
+  type ProtectedPeopleService,
   syncMatcher,
   type BankMatcher,
 } from "../engine/index.js";
@@ -76,12 +74,8 @@ export async function startServer(
     const policies = new PolicyService({ store });
     // Protected people: an API process keeps its own face index (changed through its service);
     // workers and the connector follow the changes other processes make, as with the banks.
-    const faceOptions = {
-      dimension: FACE_DIMENSION,
-      threshold: config.signals.faceThreshold ?? DEFAULT_FACE_THRESHOLD,
-      model: DEFAULT_FACE_MODEL,
-    };
-    const faceSync = follows ? await syncFaceIndex(store, faceOptions) : undefined;
+    const threshold = config.signals.faceThreshold ?? undefined;
+    const faceSync = follows ? await syncFaceIndex(store, faceIndexSettings(threshold)) : undefined;
     if (faceSync) opened.push(async () => faceSync.stop());
     let protectedPeople: ProtectedPeopleService | undefined;
     const signals = createSignals(
@@ -91,9 +85,8 @@ export async function startServer(
     if (signals) opened.push(() => signals.analyser.close());
     const analyser = signals?.analyser;
     if (!follows) {
-      const people = new ProtectedPeopleService(store, await loadFaceIndex(store, faceOptions), {
-        dimension: faceOptions.dimension,
-        model: faceOptions.model,
+      const people = await openProtectedPeople(store, {
+        ...(threshold === undefined ? {} : { threshold }),
         ...(signals?.embedder ? { embedder: signals.embedder } : {}),
       });
       protectedPeople = people;

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
 import { MAX_PAGE_LIMIT } from "../../store/index.js";
-import type { ServerContext } from "../context.js";
+import type { ProtectedPeopleService } from "../../engine/index.js";
 import { actorOf } from "./banks.js";
 import { authenticated, errorResponse } from "./route-config.js";
 
@@ -68,7 +68,7 @@ const idParams = {
  * Protected people, for support-centre staff (scope `people`). Answers never hold a vector;
  * image bytes live only for the call that embeds them.
  */
-export function protectedPeopleRoutes({ protectedPeople }: ServerContext): FastifyPluginAsync {
+export function protectedPeopleRoutes(protectedPeople: ProtectedPeopleService): FastifyPluginAsync {
   return async (app) => {
     const tags = ["protected people"];
     const people = authenticated("people");
