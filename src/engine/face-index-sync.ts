@@ -38,14 +38,7 @@ export async function syncFaceIndex(
       if (personId === null) continue;
       if (event.action === "protected_person.create") {
         for await (const page of store.protectedPeople.iterateActive({ personId })) {
-          addToIndex(
-            index,
-            page.filter(
-              (e) =>
-                !options.model ||
-                (e.model.name === options.model.name && e.model.version === options.model.version),
-            ),
-          );
+          addToIndex(index, page, options.model);
         }
       } else {
         index.removePerson(personId);
