@@ -41,6 +41,13 @@ export function secretMatches(secret: string, storedHash: string): boolean {
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
+/** Constant time for two secrets given as text (a header against the value it must carry). */
+export function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 /** `admin` holds every scope. */
 export function hasScope(granted: readonly string[], needed: Scope): boolean {
   return granted.includes("admin") || granted.includes(needed);

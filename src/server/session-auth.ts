@@ -5,12 +5,13 @@
  * own, so every unsafe request it authenticates must also carry the session's CSRF token in a
  * header, which a page from another origin cannot read or set.
  */
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
 // The type augmentation of request.cookies and reply.setCookie (the plugin is registered in app.ts).
 import type {} from "@fastify/cookie";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { VigilError } from "../core/index.js";
 import type { ApiKey, ApiScope, Moderator, ModeratorRole, Session, Store } from "../store/index.js";
+import { hashSecret, sameSecret } from "./api-keys.js";
 
 export const SESSION_COOKIE = "vigil_session";
 export const CSRF_HEADER = "x-csrf-token";
@@ -31,9 +32,8 @@ export interface SignedIn {
   readonly moderator: Moderator;
 }
 
-export function hashSessionToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
+/** A session token is stored as an API key's secret is: its SHA-256. */
+export const hashSessionToken = hashSecret;
 
 /** A new session: the cookie's token (to set once) and the stored record. */
 export async function startSession(
@@ -76,9 +76,7 @@ export async function readSession(request: FastifyRequest, store: Store): Promis
 export function checkCsrf(request: FastifyRequest, session: Session): void {
   if (SAFE_METHODS.has(request.method)) return;
   const header = request.headers[CSRF_HEADER];
-  const given = Buffer.from(typeof header === "string" ? header : "");
-  const expected = Buffer.from(session.csrfToken);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+  if (!sameSecret(typeof header === "string" ? header : "", session.csrfToken)) {
     throw new VigilError(
       "auth/csrf",
       "This request needs the session's CSRF token in the X-CSRF-Token header.",

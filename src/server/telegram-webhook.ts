@@ -3,9 +3,9 @@
  * back in a header and is compared in constant time; anything else is refused before parsing is
  * trusted. An update that fails is answered 500, so Telegram delivers it again.
  */
-import { timingSafeEqual } from "node:crypto";
 import type { FastifyBaseLogger, FastifyInstance } from "fastify";
 import { describeTelegramError, type TelegramBot } from "../actions/index.js";
+import { sameSecret } from "./api-keys.js";
 
 export const TELEGRAM_WEBHOOK_PATH = "/telegram/updates";
 const SECRET_HEADER = "x-telegram-bot-api-secret-token";
@@ -16,13 +16,11 @@ export function registerTelegramWebhook(
   secret: string,
   log: FastifyBaseLogger,
 ): void {
-  const expected = Buffer.from(secret);
   app.post(
     TELEGRAM_WEBHOOK_PATH,
     { schema: { hide: true }, bodyLimit: 1024 * 1024 },
     async (request, reply) => {
-      const given = Buffer.from(String(request.headers[SECRET_HEADER] ?? ""));
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      if (!sameSecret(String(request.headers[SECRET_HEADER] ?? ""), secret)) {
         return reply
           .status(401)
           .send({ error: { code: "auth/invalid-key", message: "Unknown sender." } });
