@@ -9,6 +9,7 @@
  */
 import type { EmbeddingModel, Store } from "../store/index.js";
 import type { FaceIndex } from "./face-index.js";
+import { refreshInBackground } from "./background-refresh.js";
 import { addToIndex, loadFaceIndex, PROTECTED_PERSON_SUBJECT } from "./protected-people.js";
 
 export interface FaceIndexSync {
@@ -30,7 +31,6 @@ export async function syncFaceIndex(
 ): Promise<FaceIndexSync> {
   let mark = (await newEvents(store, 0, 1))[0]?.id ?? 0;
   const index = await loadFaceIndex(store, options);
-  let running: Promise<number> | undefined;
   const apply = async (): Promise<number> => {
     const events = await newEvents(store, mark);
     for (const event of events.reverse()) {
@@ -47,15 +47,7 @@ export async function syncFaceIndex(
     }
     return events.length;
   };
-  const refresh = (): Promise<number> =>
-    (running ??= apply().finally(() => {
-      running = undefined;
-    }));
-  const timer = setInterval(() => {
-    refresh().catch((error: unknown) => options.onError?.(error));
-  }, options.intervalMs ?? 2000);
-  timer.unref();
-  return { index, refresh, stop: () => clearInterval(timer) };
+  return { index, ...refreshInBackground(apply, options) };
 }
 
 /** Events on protected people newer than `after`, newest first (at most `limit`, else all). */

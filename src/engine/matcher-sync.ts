@@ -11,6 +11,7 @@
  */
 import type { Store } from "../store/index.js";
 import type { BankMatcher } from "./bank-matcher.js";
+import { refreshInBackground } from "./background-refresh.js";
 import { loadMatcher } from "./load-matcher.js";
 
 export interface MatcherSync {
@@ -27,28 +28,14 @@ export async function syncMatcher(
 ): Promise<MatcherSync> {
   let mark = await changeMark(store);
   let matcher = await loadMatcher(store);
-  let running: Promise<boolean> | undefined;
-  const refresh = (): Promise<boolean> =>
-    (running ??= (async () => {
-      try {
-        const latest = await changeMark(store);
-        if (latest === mark) return false;
-        matcher = await loadMatcher(store);
-        mark = latest;
-        return true;
-      } finally {
-        running = undefined;
-      }
-    })());
-  const timer = setInterval(() => {
-    refresh().catch((error: unknown) => options.onError?.(error));
-  }, options.intervalMs ?? 2000);
-  timer.unref();
-  return {
-    current: () => matcher,
-    refresh,
-    stop: () => clearInterval(timer),
-  };
+  const { refresh, stop } = refreshInBackground(async () => {
+    const latest = await changeMark(store);
+    if (latest === mark) return false;
+    matcher = await loadMatcher(store);
+    mark = latest;
+    return true;
+  }, options);
+  return { current: () => matcher, refresh, stop };
 }
 
 async function changeMark(store: Store): Promise<number> {
