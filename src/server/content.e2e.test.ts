@@ -3,11 +3,11 @@ import type { AddressInfo } from "node:net";
 import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { encode, scenePixels } from "../../test/helpers/images.js";
-import { testServer, type TestServer } from "../../test/helpers/server.js";
+import { startTestWorkers, testServer, type TestServer } from "../../test/helpers/server.js";
 import { forEachBackend } from "../../test/helpers/store-backends.js";
 import { NO_EVENTS, type EventSink, type VigilEvent } from "../engine/index.js";
 import type { FetchUrlOptions } from "../media/index.js";
-import { startWorkers, type Workers } from "./workers.js";
+import type { Workers } from "./workers.js";
 
 /**
  * Streaming content in, end to end: `POST /v1/content` accepts and queues, a worker fetches,
@@ -53,19 +53,7 @@ forEachBackend((backend) => {
       allowedPorts: [Number(new URL(mediaUrl).port)],
     },
   ): void {
-    const s = server!;
-    workers = startWorkers({
-      store: s.store,
-      queue: s.queue,
-      matcher: () => s.matcher,
-      policies: s.policies,
-      events,
-      fetchOptions,
-      concurrency: 2,
-      onError: (error) => {
-        throw error;
-      },
-    });
+    workers = startTestWorkers(server!, { events, fetchOptions, concurrency: 2 });
   }
 
   async function settled(): Promise<void> {

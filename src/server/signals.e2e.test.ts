@@ -1,11 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { forEachBackend } from "../../test/helpers/store-backends.js";
-import { testServer, type TestServer } from "../../test/helpers/server.js";
+import { startTestWorkers, testServer, type TestServer } from "../../test/helpers/server.js";
 import { photo, textChunk, withPngChunks } from "../../test/helpers/provenance-fixtures.js";
-import { NO_EVENTS } from "../engine/index.js";
 import { loadServerConfig } from "./config.js";
 import { createAnalyser } from "./signals.js";
-import { startWorkers, type Workers } from "./workers.js";
+import type { Workers } from "./workers.js";
 
 /** The providers that need no model threads: the image models have their own e2e. */
 function lightAnalyser() {
@@ -79,19 +78,7 @@ forEachBackend((backend) => {
         },
       });
       expect(accepted.statusCode).toBe(202);
-      workers = startWorkers({
-        store: s.store,
-        queue: s.queue,
-        matcher: () => s.matcher,
-        policies: s.policies,
-        events: NO_EVENTS,
-        fetchOptions: {},
-        analyser: lightAnalyser(),
-        concurrency: 1,
-        onError: (error) => {
-          throw error;
-        },
-      });
+      workers = startTestWorkers(s, { analyser: lightAnalyser() });
       const id = accepted.json().id as string;
       let item: { status: string; verdict: string; analysis: { kind: string }[] } | undefined;
       for (let i = 0; i < 400 && item?.status !== "done"; i++) {

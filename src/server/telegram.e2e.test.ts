@@ -4,7 +4,7 @@ import { join } from "node:path";
 import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { encode, scenePixels } from "../../test/helpers/images.js";
-import { testServer, type TestServer } from "../../test/helpers/server.js";
+import { startTestWorkers, testServer, type TestServer } from "../../test/helpers/server.js";
 import { forEachBackend } from "../../test/helpers/store-backends.js";
 import { StandInBotApi, type TgChat, type TgUser } from "../../test/helpers/telegram-api.js";
 import {
@@ -20,7 +20,7 @@ import { loadServerConfig } from "./config.js";
 import { startServer } from "./start.js";
 import { createAnalyser } from "./signals.js";
 import { startTelegram, type TelegramConnector } from "./telegram.js";
-import { startWorkers, type Workers } from "./workers.js";
+import type { Workers } from "./workers.js";
 
 /**
  * The Telegram bot end to end, against a local stand-in of the Bot API over HTTP: updates are
@@ -72,21 +72,13 @@ forEachBackend((backend) => {
     server = await testServer(store, {}, { queue, events });
     server.app.addHook("onClose", async () => queue.close());
     const s = server;
-    workers = startWorkers({
-      store,
-      queue,
-      matcher: () => s.matcher,
-      policies: s.policies,
+    workers = startTestWorkers(s, {
       events,
-      fetchOptions: {},
       // The text and provenance signals, as a real process runs them (the image models have their own e2e).
       analyser: createAnalyser(
         loadServerConfig({ env: { VIGIL_SIGNALS: "text,provenance" } }).signals,
       )!,
       concurrency: 2,
-      onError: (error) => {
-        throw error;
-      },
     });
     const config = loadServerConfig({
       env: {

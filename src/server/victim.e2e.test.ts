@@ -1,9 +1,8 @@
 import { afterEach, beforeAll, expect, it } from "vitest";
 import { encode, scenePixels } from "../../test/helpers/images.js";
-import { testServer, type TestServer } from "../../test/helpers/server.js";
+import { startTestWorkers, testServer, type TestServer } from "../../test/helpers/server.js";
 import { forEachBackend } from "../../test/helpers/store-backends.js";
-import { NO_EVENTS } from "../engine/index.js";
-import { startWorkers, type Workers } from "./workers.js";
+import type { Workers } from "./workers.js";
 
 /**
  * The victim portal end to end: hashes in (no image), the same image scanned through the API is
@@ -118,18 +117,7 @@ forEachBackend((backend) => {
       },
     });
     expect(ingested.statusCode).toBe(202);
-    workers = startWorkers({
-      store: s.store,
-      queue: s.queue,
-      matcher: () => s.matcher,
-      policies: s.policies,
-      events: NO_EVENTS,
-      fetchOptions: { allowPrivateNetworks: false },
-      concurrency: 1,
-      onError: (error) => {
-        throw error;
-      },
-    });
+    workers = startTestWorkers(s, { fetchOptions: { allowPrivateNetworks: false } });
     for (let i = 0; i < 400 && (await s.store.items.counts()).queued > 0; i++) {
       await new Promise((resolve) => setTimeout(resolve, 25));
     }

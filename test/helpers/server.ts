@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import {
+  NO_EVENTS,
   PolicyService,
   type BankMatcher,
   type ContentAnalyser,
@@ -17,6 +18,7 @@ import {
   buildServer,
   type Scope,
 } from "../../src/server/index.js";
+import { startWorkers, type WorkerDeps, type Workers } from "../../src/server/workers.js";
 import type { Store } from "../../src/store/index.js";
 
 /**
@@ -136,4 +138,27 @@ export function multipart(
     Buffer.from(`\r\n--${boundary}--\r\n`),
   );
   return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/**
+ * The worker side on a test server, as a process with role `all` runs it beside the API: its
+ * store, queue, matcher and rule set; a worker error fails the test. Stop it before the server.
+ */
+export function startTestWorkers(
+  server: TestServer,
+  options: Partial<Omit<WorkerDeps, "store" | "queue" | "matcher" | "policies">> = {},
+): Workers {
+  return startWorkers({
+    store: server.store,
+    queue: server.queue,
+    matcher: () => server.matcher,
+    policies: server.policies,
+    events: NO_EVENTS,
+    fetchOptions: {},
+    concurrency: 1,
+    onError: (error) => {
+      throw error;
+    },
+    ...options,
+  });
 }
