@@ -39,10 +39,6 @@ export interface AnalyserOptions {
 export class ContentAnalyser {
   constructor(private readonly options: AnalyserOptions) {}
 
-  get providers(): readonly SignalProvider[] {
-    return this.options.providers;
-  }
-
   /** Every provider's signals about the content, as records; no media or text is kept. */
   async analyse(content: ContentInput): Promise<AnalysisRecord[]> {
     if (content.media.length === 0 && !content.text) return [];

@@ -3,13 +3,13 @@ import { forEachBackend } from "../../test/helpers/store-backends.js";
 import { startTestWorkers, testServer, type TestServer } from "../../test/helpers/server.js";
 import { photo, textChunk, withPngChunks } from "../../test/helpers/provenance-fixtures.js";
 import { loadServerConfig } from "./config.js";
-import { createAnalyser } from "./signals.js";
+import { createSignals } from "./signals.js";
 import type { Workers } from "./workers.js";
 
 /** The providers that need no model threads: the image models have their own e2e. */
 function lightAnalyser() {
   const { signals } = loadServerConfig({ env: { VIGIL_SIGNALS: "text,provenance" } });
-  return createAnalyser(signals)!;
+  return createSignals(signals)!.analyser;
 }
 
 forEachBackend((backend) => {

@@ -24,13 +24,6 @@ export interface ProcessSignals {
   readonly embedder?: { embed(bytes: Uint8Array): Promise<readonly FaceSignal[]> };
 }
 
-export function createAnalyser(
-  settings: SignalSettings,
-  faces?: () => ProtectedFaceFinder | null,
-): ContentAnalyser | undefined {
-  return createSignals(settings, faces)?.analyser;
-}
-
 export function createSignals(
   settings: SignalSettings,
   faces?: () => ProtectedFaceFinder | null,

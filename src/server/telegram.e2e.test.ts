@@ -18,7 +18,7 @@ import { openQueue } from "../queue/index.js";
 import type { Store } from "../store/index.js";
 import { loadServerConfig } from "./config.js";
 import { startServer } from "./start.js";
-import { createAnalyser } from "./signals.js";
+import { createSignals } from "./signals.js";
 import { startTelegram, type TelegramConnector } from "./telegram.js";
 import type { Workers } from "./workers.js";
 
@@ -75,9 +75,9 @@ forEachBackend((backend) => {
     workers = startTestWorkers(s, {
       events,
       // The text and provenance signals, as a real process runs them (the image models have their own e2e).
-      analyser: createAnalyser(
+      analyser: createSignals(
         loadServerConfig({ env: { VIGIL_SIGNALS: "text,provenance" } }).signals,
-      )!,
+      )!.analyser,
       concurrency: 2,
     });
     const config = loadServerConfig({
