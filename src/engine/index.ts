@@ -1,128 +1,69 @@
 /**
- * engine — the path of one piece of content, wiring the lower parts together: today the bank
- * matcher (in-memory indexes of every bank entry, kept in step with each change and rebuilt from
- * the store at start-up) and the verdict its matches lead to.
+ * engine — the path of one piece of content, wiring the lower parts together, in sub-areas with
+ * one entry each, ranked (an area imports only areas before it, through their index.ts):
  *
- * It must never talk HTTP, send webhooks or reach a platform (that is `actions` and `server`),
- * never depend on a concrete store or queue (only on their interfaces), and never log content.
+ *   shared → matching → faces → policies → review → content
+ *
+ * shared: the EventSink port and background refresh. matching: banks in memory, lookups, the
+ * bank verdict. faces: protected people. policies: the rule set in force, backtests. review:
+ * cases, decisions, appeals, the confirmed bank, victim cases. content: ingest, hashes and
+ * signals, the one decide step the scan and the workers share, the pipeline that records and acts.
+ *
+ * It must never talk HTTP, send webhooks or reach a platform (that is `actions`, `platforms` and
+ * `server`), never depend on a concrete store or queue (only on their interfaces), and never
+ * log content.
  */
-export { BankMatcher } from "./bank-matcher.js";
-export { PDQ_MIN_QUALITY } from "./query-check.js";
-export { decideVerdict, type Verdict, type VerdictKind } from "./verdict.js";
-export type {
-  AddEntriesResult,
-  BankAction,
-  BankMatch,
-  MatchDetails,
-  MatcherBank,
-  MatcherEntry,
-  MatcherSignalType,
-  MatcherStats,
-  MatchQuery,
-  MatchResult,
-  PdqQuery,
-  SkippedSignal,
-} from "./matcher-types.js";
 export {
   EVENT_TYPES,
   NO_EVENTS,
   type EventSink,
   type EventType,
   type VigilEvent,
-} from "./events.js";
-export {
-  hashesFromBytes,
-  hashesFromSubmitted,
-  type Computed,
-  type ContentHashes,
-  type MediaFacts,
-  type SubmittedHashes,
-} from "./content-hashes.js";
-export {
-  ContentPipeline,
-  type BankWriter,
-  type PipelineDeps,
-  type PolicySource,
-  type ProcessResult,
-} from "./pipeline.js";
-export {
-  CONTENT_TOPIC,
-  IngestService,
-  contentJobKey,
-  type IngestInput,
-  type IngestMedia,
-  type IngestResult,
-} from "./ingest.js";
-export {
-  isRetryable,
-  requeueStale,
-  startContentWorker,
-  type ContentWorkerOptions,
-} from "./content-worker.js";
-export { loadMatcher } from "./load-matcher.js";
-export { syncMatcher, type MatcherSync } from "./matcher-sync.js";
-export { ReviewService, type AppealDecisionResult, type DecideResult } from "./review.js";
-export { caseHashes } from "./review-hashes.js";
-export {
-  CONFIRMING_REASONS,
-  REMOVING_DECISIONS,
-  type AppealDecisionInput,
-  type AppealInput,
-  type ConfirmedHash,
-  type ConfirmedHashes,
-  type DecideInput,
-  type ReviewActor,
-  type ReviewServiceOptions,
-} from "./review-types.js";
-export {
-  PolicyService,
-  type ActivePolicy,
-  type PolicyServiceOptions,
-  type PolicyUpdate,
-} from "./policies.js";
-export { DEFAULT_RULE_SET } from "./default-policy.js";
-export { FactsError, factsFromJson } from "./policy-facts.js";
-export {
-  backtestStored,
-  type StoredBacktestOptions,
-  type StoredBacktestReport,
-} from "./policy-backtest.js";
-export {
-  runPolicyBacktest,
-  type PolicyBacktestInput,
-  type PolicyBacktestSummary,
-} from "./policy-backtest-run.js";
-export { BankService } from "./bank-service.js";
-export { saveActionOutcome } from "./action-outcome.js";
-export {
-  ContentAnalyser,
-  modelName,
-  type AnalyserOptions,
-  type AnalysisRecord,
-  type ProtectedFaceFinder,
-} from "./content-analysis.js";
-export { analysisFacts, type AnalysisFacts } from "./analysis-facts.js";
-export {
-  FaceIndex,
-  normaliseEmbedding,
-  similarity,
-  type FaceIndexEntry,
-  type FaceIndexOptions,
-  type FaceMatch,
-} from "./face-index.js";
+} from "./shared/index.js";
+export { BankMatcher, BankService, loadMatcher, syncMatcher } from "./matching/index.js";
 export {
   DEFAULT_FACE_MODEL,
-  FACE_DIMENSION,
-  PROTECTED_PERSON_SUBJECT,
   DEFAULT_FACE_THRESHOLD,
+  FACE_DIMENSION,
+  FaceIndex,
   ProtectedPeopleService,
   faceIndexSettings,
   loadFaceIndex,
   openProtectedPeople,
-} from "./protected-people.js";
-export type {
-  FaceEmbedder,
-  ProtectedPeopleOptions,
-  RegisterPersonInput,
-} from "./protected-people-types.js";
-export { syncFaceIndex, type FaceIndexSync } from "./face-index-sync.js";
+  similarity,
+  syncFaceIndex,
+  type FaceEmbedder,
+  type FaceIndexEntry,
+} from "./faces/index.js";
+export { PolicyService, runPolicyBacktest, type PolicyBacktestSummary } from "./policies/index.js";
+export {
+  ConfirmedBank,
+  ReviewService,
+  VictimCaseService,
+  generatePassword,
+  hashSecretSlowly,
+  secretMatchesSlowHash,
+  spendCheckTime,
+  type AppealDecisionInput,
+  type AppealInput,
+  type DecideInput,
+  type NewVictimSubmission,
+  type ReviewActor,
+} from "./review/index.js";
+export {
+  ContentAnalyser,
+  ContentPipeline,
+  IngestService,
+  ScanService,
+  requeueStale,
+  saveActionOutcome,
+  startContentWorker,
+  type BankWriter,
+  type IngestInput,
+  type IngestMedia,
+  type PolicySource,
+  type ProtectedFaceFinder,
+  type ScanOptions,
+  type ScanSubject,
+  type SubmittedHashes,
+} from "./content/index.js";

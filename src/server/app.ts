@@ -16,8 +16,8 @@ import {
 } from "../engine/index.js";
 import type { JobQueue } from "../queue/index.js";
 import type { Store } from "../store/index.js";
-import { installAuth } from "./auth.js";
-import type { ServerConfig } from "./config.js";
+import { installAuth } from "./auth/auth.js";
+import type { ServerConfig } from "./process/config.js";
 import { installErrorHandler } from "./error-handler.js";
 import { createMetrics, type ServerMetrics } from "./metrics.js";
 import { actionRoutes } from "./routes/actions.js";

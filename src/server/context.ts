@@ -1,7 +1,7 @@
 import type { BankMatcher, ContentAnalyser, EventSink, PolicyService } from "../engine/index.js";
 import type { JobQueue } from "../queue/index.js";
 import type { Store } from "../store/index.js";
-import type { ServerConfig } from "./config.js";
+import type { ServerConfig } from "./process/config.js";
 import type { ServerMetrics } from "./metrics.js";
 
 /** What every route module is given: the process's store, matcher, queue, event sink, configuration and metrics. */

@@ -1,192 +1,83 @@
 /**
- * store — every durable record of Vigil behind one `Store` interface: banks and their entries,
- * scan results, reports and cases, API keys, the audit log. Two backends implement it with the
- * same SQL: SQLite (better-sqlite3, the embedded default) and PostgreSQL (`pg`, the scale-out),
- * picked once by `openStore` from the database URL; schema migrations run when it opens.
+ * store — every durable record of Vigil behind one `Store` interface, grouped by repository in
+ * folders that hold each area's types, SQL and tests: banks (banks and entries), content (scans
+ * and ingested items), review (reports, cases, decisions, appeals, moderators), policies
+ * (versions and the evaluation record), actions (webhook endpoints, the action log), audit (the
+ * hash chain), auth (API keys, console sessions), protected-people, victims (victim cases, entry
+ * hits) and stats. Two backends run the same SQL: SQLite (better-sqlite3, the embedded default)
+ * and PostgreSQL (`pg`, the scale-out), picked once by `openStore` from the database URL; schema
+ * migrations run when it opens.
  *
  * It must never store or log content — no image or video bytes, no pixels: only hashes, ids
  * and decisions — and never an API key's secret, only its SHA-256. It never reads `process.env`.
  */
-export { openStore, type OpenStoreOptions } from "./open.js";
-export { parseStoreUrl, type StoreLocation } from "./url.js";
-export type {
-  ActionLogRepository,
-  ApiKeyRepository,
-  AppealRepository,
-  AppliedMigration,
-  DecisionRepository,
-  ModeratorRepository,
-  AuditRepository,
-  BankRepository,
-  CaseRepository,
-  EntryRepository,
-  ItemRepository,
-  EvaluationRepository,
-  PolicyRepository,
-  ProtectedPersonRepository,
-  ReportRepository,
-  ScanRepository,
-  Store,
-  StoreRepositories,
-  WebhookRepository,
-  SessionRepository,
-  VictimCaseRepository,
-  EntryHitRepository,
-  StatsRepository,
-} from "./store.js";
+export { openStore } from "./open.js";
+export type { Store, StoreRepositories } from "./store.js";
 export {
-  DEFAULT_PAGE_LIMIT,
   MAX_PAGE_LIMIT,
   SIGNAL_TYPES,
   type IsoTimestamp,
   type JsonObject,
   type JsonValue,
   type Page,
-  type PageOptions,
   type SignalType,
 } from "./types.js";
 export {
-  BANK_ACTIONS,
-  DEFAULT_MATCH_THRESHOLD,
-  ENTRY_STATUSES,
-  MAX_MATCH_THRESHOLD,
-  type ActiveEntriesOptions,
-  type AddEntriesResult,
-  type AddEntryResult,
-  type Bank,
-  type BankAction,
-  type BankEntry,
-  type BankPatch,
-  type EntryCounts,
-  type EntryStatus,
-  type IndexableEntry,
-  type ListEntriesOptions,
-  type NewBank,
-  type NewBankEntry,
-} from "./bank-types.js";
-export type {
-  ContentItem,
-  ContentSignal,
-  MatchResult,
-  NewContentSignal,
-  NewScan,
-  ScanRecord,
-} from "./scan-types.js";
-export {
-  ITEM_STATUSES,
-  VISIBILITIES,
-  type AcceptResult,
-  type IngestedItem,
-  type IngestedRecord,
-  type ItemCounts,
-  type ItemOutcome,
-  type ItemStatus,
-  type ItemVisibility,
-  type MediaRef,
-  type NewContentItem,
-} from "./item-types.js";
-export {
-  CASE_STATUSES,
-  REPORT_REASONS,
-  REPORT_SEVERITY,
-  type Case,
-  type CaseStatus,
-  type CreateReportResult,
-  type ListCasesOptions,
-  type NewReport,
-  type Report,
-  type ReportReason,
-} from "./report-types.js";
-export {
-  APPEAL_DECISIONS,
-  APPEAL_OUTCOMES,
-  APPEAL_STATUSES,
-  CASE_DECISIONS,
-  DECISION_KINDS,
-  MODERATOR_ROLES,
-  POLICY_REASONS,
-  type Appeal,
-  type AppealDecision,
-  type AppealOutcome,
-  type AppealStatus,
-  type CaseDecision,
-  type CaseItem,
-  type ClaimOptions,
-  type Decision,
-  type DecisionKind,
-  type ListReviewCasesOptions,
-  type Moderator,
-  type ModeratorPatch,
-  type ModeratorRole,
-  type NewAppeal,
-  type NewAppealDecision,
-  type NewDecision,
-  type NewModerator,
-  type OpenForItem,
-  type PolicyReason,
-  type QueueOptions,
-  type ReviewCase,
-} from "./review-types.js";
-export { API_SCOPES, type ApiKey, type ApiScope, type NewApiKey } from "./key-types.js";
-export type {
-  AuditEvent,
-  AuditVerification,
-  ListAuditOptions,
-  NewAuditEvent,
-} from "./audit-types.js";
-export type {
-  EvaluationRecord,
-  IterateEvaluationsOptions,
-  ListPoliciesOptions,
-  NewEvaluation,
-  NewPolicyVersion,
-  RuleCount,
-  StoredPolicy,
-} from "./policy-types.js";
-export { auditEventHash, canonicalJson, GENESIS_HASH } from "./audit-hash.js";
-export { MAX_VIDEO_FRAMES } from "./values.js";
-export type {
-  NewWebhookEndpoint,
-  WebhookEndpoint,
-  WebhookEndpointWithSecret,
-  WebhookPatch,
-} from "./webhook-types.js";
-export {
   ACTION_OUTCOMES,
+  type ActionLogRepository,
   type ActionOutcome,
-  type ActionPatch,
   type ActionRecord,
   type ListActionsOptions,
   type NewAction,
-} from "./action-types.js";
-export type { NewSession, Session } from "./session-types.js";
+} from "./actions/action-types.js";
+export type { WebhookEndpoint, WebhookPatch } from "./actions/webhook-types.js";
+export { API_SCOPES, type ApiKey, type ApiScope } from "./auth/key-types.js";
+export type { Session } from "./auth/session-types.js";
 export {
-  HIT_OUTCOMES,
-  VICTIM_CASE_STATUSES,
-  type HitOutcome,
-  type NewVictimCase,
-  type VictimCase,
-  type VictimCaseHits,
-  type VictimCaseSecret,
-  type VictimCaseStatus,
-} from "./victim-case-types.js";
+  BANK_ACTIONS,
+  ENTRY_STATUSES,
+  MAX_MATCH_THRESHOLD,
+  type Bank,
+  type BankEntry,
+  type BankPatch,
+  type EntryStatus,
+  type NewBank,
+  type NewBankEntry,
+} from "./banks/bank-types.js";
+export type {
+  IngestedItem,
+  IngestedRecord,
+  MediaRef,
+  NewContentItem,
+} from "./content/item-types.js";
+export type { ContentSignal, NewContentSignal } from "./content/scan-types.js";
+export type { EvaluationRecord, StoredPolicy } from "./policies/policy-types.js";
+export type {
+  ConsentGiver,
+  EmbeddingModel,
+  IndexableFaceEmbedding,
+  ListProtectedPeopleOptions,
+  ProtectedPerson,
+} from "./protected-people/protected-people-types.js";
 export {
-  STATS_PERIODS,
-  type Stats,
-  type StatsBucket,
-  type StatsOptions,
-  type StatsPeriod,
-} from "./stats-types.js";
+  REPORT_REASONS,
+  REPORT_SEVERITY,
+  type NewReport,
+  type ReportReason,
+} from "./review/report-types.js";
 export {
-  CONSENT_GIVERS,
-  MAX_EMBEDDING_DIMENSION,
-  MAX_EMBEDDINGS_PER_PERSON,
-  type ConsentGiver,
-  type ConsentRecord,
-  type EmbeddingModel,
-  type IndexableFaceEmbedding,
-  type ListProtectedPeopleOptions,
-  type NewProtectedPerson,
-  type NewReferenceEmbedding,
-  type ProtectedPerson,
-} from "./protected-people-types.js";
+  CASE_DECISIONS,
+  MODERATOR_ROLES,
+  POLICY_REASONS,
+  type Appeal,
+  type CaseDecision,
+  type Decision,
+  type Moderator,
+  type ModeratorPatch,
+  type ModeratorRole,
+  type NewModerator,
+  type PolicyReason,
+  type ReviewCase,
+} from "./review/review-types.js";
+export { STATS_PERIODS, type StatsPeriod } from "./stats/stats-types.js";
+export type { VictimCase, VictimCaseSecret } from "./victims/victim-case-types.js";

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { openStore, parseStoreUrl } from "./index.js";
+import { openStore } from "./index.js";
+import { parseStoreUrl } from "./url.js";
 import { newId } from "./ids.js";
 import { MIGRATIONS } from "./migrations/list.js";
 

@@ -6,7 +6,7 @@
  */
 import { MIGRATIONS } from "./migrations/list.js";
 import { openPostgres } from "./postgres/open.js";
-import { chainAuditHistory } from "./sql/audit-history.js";
+import { chainAuditHistory } from "./audit/audit-history.js";
 import { migrate } from "./sql/migrate.js";
 import { sqlStore } from "./sql/sql-store.js";
 import type { SqlExecutor } from "./sql/executor.js";

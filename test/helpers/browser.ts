@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { openStore } from "../../src/store/index.js";
 import { testServer, type TestServer } from "./server.js";
 
@@ -76,8 +77,7 @@ function newestChange(paths: readonly string[]): number {
   for (const path of paths) {
     const stat = statSync(path);
     if (stat.isDirectory()) {
-      const entries = readdirSync(path).filter((name) => name !== "e2e");
-      newest = Math.max(newest, newestChange(entries.map((name) => join(path, name))));
+      newest = Math.max(newest, newestChange(readdirSync(path).map((name) => join(path, name))));
     } else newest = Math.max(newest, stat.mtimeMs);
   }
   return newest;
@@ -139,6 +139,46 @@ export async function startWebServer(env: Record<string, string> = {}): Promise<
       await server.app.close();
       await store.close();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The set-up every browser suite shares, written once: a web server and a browser started
+ * before the suite's tests and closed after them. Call it in a describe block; the two objects
+ * it returns stand for what beforeAll starts, so use them inside tests and hooks only.
+ */
+export function browserSuite(): { readonly web: WebServer; readonly browser: TestBrowser } {
+  let web: WebServer | undefined;
+  let browser: TestBrowser | undefined;
+  beforeAll(async () => {
+    web = await startWebServer();
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await web?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("browserSuite: use it inside tests and hooks");
+    return value;
+  };
+  return {
+    web: {
+      get server() {
+        return started(web).server;
+      },
+      get origin() {
+        return started(web).origin;
+      },
+      close: () => started(web).close(),
+    },
+    browser: {
+      get context() {
+        return started(browser).context;
+      },
+      newPage: () => started(browser).newPage(),
+      close: () => started(browser).close(),
     },
   };
 }

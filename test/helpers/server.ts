@@ -18,7 +18,7 @@ import {
   buildServer,
   type Scope,
 } from "../../src/server/index.js";
-import { startWorkers, type WorkerDeps, type Workers } from "../../src/server/workers.js";
+import { startWorkers, type WorkerDeps, type Workers } from "../../src/server/process/workers.js";
 import type { Store } from "../../src/store/index.js";
 
 /**

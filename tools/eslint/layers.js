@@ -19,6 +19,8 @@ export const PART_ORDER = [
   "policy",
   "engine",
   "actions",
+  "compliance",
+  "platforms",
   "server",
   "web",
   "cli",

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from "fastify";
 import { VigilError } from "../../core/index.js";
 import { MODERATOR_ROLES, type ModeratorPatch, type NewModerator } from "../../store/index.js";
 import type { ServerContext } from "../context.js";
-import { MIN_PASSWORD_LENGTH, ModeratorService } from "../services/moderators.js";
+import { MIN_PASSWORD_LENGTH, ModeratorService } from "../auth/moderators.js";
 import { requireAccountAdmin, reviewScope } from "./review-access.js";
 import { errorResponse } from "./route-config.js";
 

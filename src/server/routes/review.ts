@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import {
   BankService,
+  ConfirmedBank,
   ReviewService,
   type AppealDecisionInput,
   type AppealInput,
@@ -8,7 +9,6 @@ import {
 } from "../../engine/index.js";
 import { CASE_DECISIONS, POLICY_REASONS } from "../../store/index.js";
 import type { ServerContext } from "../context.js";
-import { ConfirmedBank } from "../services/confirmed-bank.js";
 import { moderatorOf, reviewScope, viewerRole } from "./review-access.js";
 import { errorResponse } from "./route-config.js";
 

@@ -1,4 +1,4 @@
-import type { Scope } from "../api-keys.js";
+import type { Scope } from "../auth/api-keys.js";
 
 /**
  * Route options shared by every authenticated route: the scope it needs, rate limiting per API

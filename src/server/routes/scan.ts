@@ -1,13 +1,13 @@
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import { VigilError } from "../../core/index.js";
-import { fetchOptionsOf } from "../config.js";
+import { fetchOptionsOf } from "../process/config.js";
 import type { ServerContext } from "../context.js";
 import {
   ScanService,
   type ScanOptions,
   type ScanSubject,
   type SubmittedHashes,
-} from "../services/scan.js";
+} from "../../engine/index.js";
 import { authenticated, errorResponse } from "./route-config.js";
 
 export const hashesSchema = {

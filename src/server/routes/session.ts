@@ -2,14 +2,14 @@ import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import { VigilError } from "../../core/index.js";
 import type { Moderator, Session } from "../../store/index.js";
 import type { ServerContext } from "../context.js";
-import { secretMatchesSlowHash, spendCheckTime } from "../passwords.js";
+import { secretMatchesSlowHash, spendCheckTime } from "../../engine/index.js";
 import {
   checkCsrf,
   clearSessionCookie,
   readSession,
   setSessionCookie,
   startSession,
-} from "../session-auth.js";
+} from "../auth/session-auth.js";
 import { errorResponse } from "./route-config.js";
 
 /** Sign-in attempts a minute from one address: enough for typos, too few to guess. */

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import type { ServerContext } from "../context.js";
-import { VictimCaseService, type NewVictimSubmission } from "../services/victim-cases.js";
+import { VictimCaseService, type NewVictimSubmission } from "../../engine/index.js";
 import { errorResponse } from "./route-config.js";
 
 /** Requests a minute from one address: a person needs a few; a guesser is slowed down. */

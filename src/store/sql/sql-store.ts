@@ -3,28 +3,28 @@
  * class; only the executor they hand it differs.
  */
 import type { AppliedMigration, Store, StoreRepositories } from "../store.js";
-import { SqlActionLog } from "./action-log.js";
-import { SqlApiKeys } from "./api-keys.js";
-import { SqlAudit } from "./audit.js";
-import { SqlBanks } from "./banks.js";
-import { SqlCases } from "./cases.js";
-import { SqlAppeals, SqlDecisions } from "./decisions.js";
-import { SqlModerators } from "./moderators.js";
+import { SqlActionLog } from "../actions/action-log.js";
+import { SqlApiKeys } from "../auth/api-keys.js";
+import { SqlAudit } from "../audit/audit.js";
+import { SqlBanks } from "../banks/banks.js";
+import { SqlCases } from "../review/cases.js";
+import { SqlAppeals, SqlDecisions } from "../review/decisions.js";
+import { SqlModerators } from "../review/moderators.js";
 import type { RepositoryContext } from "./context.js";
-import { SqlEntries } from "./entries.js";
-import { SqlItems } from "./items.js";
-import { SqlEvaluations } from "./evaluations.js";
+import { SqlEntries } from "../banks/entries.js";
+import { SqlItems } from "../content/items.js";
+import { SqlEvaluations } from "../policies/evaluations.js";
 import type { SqlExecutor } from "./executor.js";
 import { appliedMigrations } from "./migrate.js";
-import { SqlPolicies } from "./policies.js";
-import { SqlProtectedPeople } from "./protected-people.js";
-import { SqlReports } from "./reports.js";
-import { SqlScans } from "./scans.js";
-import { SqlWebhooks } from "./webhooks.js";
-import { SqlSessions } from "./sessions.js";
-import { SqlVictimCases } from "./victim-cases.js";
-import { SqlEntryHits } from "./entry-hits.js";
-import { SqlStats } from "./stats.js";
+import { SqlPolicies } from "../policies/policies.js";
+import { SqlProtectedPeople } from "../protected-people/protected-people.js";
+import { SqlReports } from "../review/reports.js";
+import { SqlScans } from "../content/scans.js";
+import { SqlWebhooks } from "../actions/webhooks.js";
+import { SqlSessions } from "../auth/sessions.js";
+import { SqlVictimCases } from "../victims/victim-cases.js";
+import { SqlEntryHits } from "../victims/entry-hits.js";
+import { SqlStats } from "../stats/stats.js";
 
 function repositories(context: RepositoryContext): StoreRepositories {
   return {
