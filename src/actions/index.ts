@@ -12,6 +12,6 @@ export { parseHashList } from "./exchange/parse.js";
 export type { HashListFormat, ParseHashListOptions } from "./exchange/types.js";
 export { newWebhookSecret, verifyWebhookSignature } from "./webhooks/signature.js";
 export { enqueueWebhook, WebhookDispatcher } from "./webhooks/dispatcher.js";
-export { startWebhookDelivery, type WebhookDeliveryOptions } from "./webhooks/delivery.js";
+export { startWebhookDelivery } from "./webhooks/delivery.js";
 export { redeliverWebhook, replayWebhookDeadLetter } from "./webhooks/replay.js";
 export { WEBHOOK_TOPIC } from "./webhooks/job.js";

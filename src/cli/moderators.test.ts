@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { secretMatchesSlowHash } from "../server/index.js";
+import { secretMatchesSlowHash } from "../engine/index.js";
 import { openStore } from "../store/index.js";
 import { runCli } from "./main.js";
 

@@ -3,9 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { evaluate, parseRuleSet, type PolicyItem } from "../policy/index.js";
-import { openStore, type JsonObject, type JsonValue } from "../store/index.js";
+import { openStore } from "../store/index.js";
 import { buildPolicyItem } from "../../test/helpers/policy.js";
 import { runCli } from "./main.js";
+import type { JsonObject, JsonValue } from "../core/index.js";
 
 async function run(...argv: string[]) {
   let stdout = "";

@@ -56,7 +56,6 @@ export {
   IngestService,
   ScanService,
   requeueStale,
-  saveActionOutcome,
   startContentWorker,
   type BankWriter,
   type IngestInput,

@@ -9,22 +9,7 @@
  * carry content bytes in a message — only ids and hashes, which the payload cap enforces — and
  * never read `process.env`.
  */
-export { openQueue, type OpenQueueOptions } from "./open.js";
-export { parseQueueUrl, type QueueLocation } from "./url.js";
-export { exponentialBackoff, type ExponentialBackoffOptions } from "./backoff.js";
+export { openQueue } from "./open.js";
+export { exponentialBackoff } from "./backoff.js";
 export type { QueueTuning } from "./settings.js";
-export { DEFAULT_MAX_PAYLOAD_BYTES } from "./validate.js";
-export type {
-  Backoff,
-  ConsumeOptions,
-  Consumer,
-  DeadLetter,
-  EnqueueOptions,
-  EnqueueResult,
-  Job,
-  JobHandler,
-  JobQueue,
-  JsonObject,
-  JsonValue,
-  QueueStats,
-} from "./types.js";
+export type { Backoff, Consumer, EnqueueResult, Job, JobQueue } from "./types.js";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { forEachQueueBackend } from "../../test/helpers/queue-backends.js";
-import type { ConsumeOptions, Job, QueueTuning } from "./index.js";
+import type { ConsumeOptions, Job } from "./types.js";
+import type { QueueTuning } from "./settings.js";
 
 // Small timings so retries and lease expiry happen within the suite; the production defaults
 // are seconds (settings.ts).

@@ -3,10 +3,7 @@
  * it. Delivery is at least once, so a handler must be idempotent (docs/QUEUE.md says how).
  */
 
-import type { JsonObject } from "../store/index.js";
-
-// The store's JSON types, so a payload read from a record goes into a job as it is.
-export type { JsonObject, JsonValue } from "../store/index.js";
+import type { JsonObject } from "../core/index.js";
 
 export interface EnqueueOptions {
   /** A repeat of this key on the same topic is accepted once: the first job's id comes back. */

@@ -4,7 +4,7 @@
  * and the size cap is what keeps content bytes out of messages.
  */
 import { VigilError } from "../core/index.js";
-import type { JsonObject } from "./types.js";
+import type { JsonObject } from "../core/index.js";
 
 export const DEFAULT_MAX_PAYLOAD_BYTES = 64 * 1024;
 const TOPIC = /^[a-z0-9][a-z0-9_-]{0,63}$/;

@@ -1,21 +1,16 @@
 /**
- * server — the HTTP API: scan, reports, banks and entries, hash-list exchange, health and
- * metrics, an OpenAPI document at /openapi.json (browsable at /docs), API keys with scopes.
+ * server — the HTTP API: routes as thin adapters over the engine (scan, content, reports, review,
+ * banks and entries, hash-list exchange, policies, webhooks, the console's sessions and stats,
+ * protected people, health and metrics), an OpenAPI document at /openapi.json (browsable at
+ * /docs), API keys with scopes (`auth/`); and the process that runs it all (`process/`: the
+ * configuration, start-up by role, the workers, the Telegram connector).
  *
  * It turns every error into `{ error: { code, message } }` in one place and never leaks a stack
- * trace; it never logs or stores request bodies (they may be a victim's image).
+ * trace; it never logs or stores request bodies (they may be a victim's image), and it never
+ * decides a verdict itself (the engine does).
  */
-export {
-  generateApiKey,
-  hasScope,
-  isScope,
-  parseApiKey,
-  SCOPES,
-  type Scope,
-} from "./auth/api-keys.js";
-export { buildServer, type ServerDeps } from "./app.js";
-export { issueApiKey, type IssueKeyOptions } from "./auth/issue-key.js";
-export { ConfigError, loadServerConfig, type ServerConfig } from "./process/config.js";
-export { loadMatcher } from "../engine/index.js";
-export { startServer, type RunningServer, type StartOptions } from "./process/start.js";
-export { generatePassword, hashSecretSlowly, secretMatchesSlowHash } from "../engine/index.js";
+export { isScope, SCOPES, type Scope } from "./auth/api-keys.js";
+export { buildServer } from "./app.js";
+export { issueApiKey } from "./auth/issue-key.js";
+export { ConfigError, loadServerConfig } from "./process/config.js";
+export { startServer } from "./process/start.js";

@@ -17,18 +17,14 @@ export {
   MAX_PAGE_LIMIT,
   SIGNAL_TYPES,
   type IsoTimestamp,
-  type JsonObject,
-  type JsonValue,
   type Page,
   type SignalType,
 } from "./types.js";
 export {
   ACTION_OUTCOMES,
-  type ActionLogRepository,
   type ActionOutcome,
   type ActionRecord,
   type ListActionsOptions,
-  type NewAction,
 } from "./actions/action-types.js";
 export type { WebhookEndpoint, WebhookPatch } from "./actions/webhook-types.js";
 export { API_SCOPES, type ApiKey, type ApiScope } from "./auth/key-types.js";

@@ -1,5 +1,5 @@
 /**
- * Small types every entity of the store shares: signal types, timestamps, pages and JSON.
+ * Small types every entity of the store shares: signal types, timestamps and pages.
  */
 
 /** An instant as `Date.prototype.toISOString()` writes it (UTC, milliseconds, `Z`). */
@@ -26,8 +26,3 @@ export interface PageOptions<Cursor> {
 
 export const DEFAULT_PAGE_LIMIT = 100;
 export const MAX_PAGE_LIMIT = 1000;
-
-export type JsonValue = null | boolean | number | string | readonly JsonValue[] | JsonObject;
-export interface JsonObject {
-  readonly [key: string]: JsonValue;
-}

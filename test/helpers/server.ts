@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import {
+  loadMatcher,
   NO_EVENTS,
   PolicyService,
   type BankMatcher,
@@ -11,13 +12,7 @@ import {
   type ProtectedPeopleService,
 } from "../../src/engine/index.js";
 import { openQueue, type JobQueue } from "../../src/queue/index.js";
-import {
-  issueApiKey,
-  loadMatcher,
-  loadServerConfig,
-  buildServer,
-  type Scope,
-} from "../../src/server/index.js";
+import { issueApiKey, loadServerConfig, buildServer, type Scope } from "../../src/server/index.js";
 import { startWorkers, type WorkerDeps, type Workers } from "../../src/server/process/workers.js";
 import type { Store } from "../../src/store/index.js";
 

@@ -11,8 +11,8 @@ import {
   verifyWebhookSignature,
   WebhookDispatcher,
   WEBHOOK_TOPIC,
-  type WebhookDeliveryOptions,
 } from "../index.js";
+import type { WebhookDeliveryOptions } from "./delivery.js";
 
 const FAST: QueueTuning = { leaseMs: 2000, pollIntervalMs: 20 };
 const SECRET = "whsec_delivery-test-secret-0123";

@@ -4,7 +4,7 @@
  * it can be re-sent), the last attempts and the outcome — and is what keeps a job the queue
  * hands out twice from being delivered twice.
  */
-import { saveActionOutcome, type VigilEvent } from "../../engine/index.js";
+import type { VigilEvent } from "../../engine/index.js";
 import {
   exponentialBackoff,
   type Backoff,
@@ -12,9 +12,10 @@ import {
   type Job,
   type JobQueue,
 } from "../../queue/index.js";
-import type { ActionOutcome, ActionRecord, JsonObject, Store } from "../../store/index.js";
+import type { ActionOutcome, ActionRecord, Store } from "../../store/index.js";
 import { deliveryKey, readWebhookJob, WEBHOOK_TOPIC } from "./job.js";
 import { postWebhook, type FetchLike, type PostOutcome } from "./post.js";
+import type { JsonObject } from "../../core/index.js";
 
 /** 10 s, 20 s, 40 s … capped at 1 h, ±20 %: with 8 attempts about 21 minutes of trying. */
 export const DEFAULT_WEBHOOK_BACKOFF: Backoff = exponentialBackoff({
@@ -127,7 +128,7 @@ class DeliveryLog {
       ...(this.redelivery === undefined ? {} : { redelivery: this.redelivery }),
     };
     const count = (this.previous?.attempts ?? 0) + newAttempts;
-    await saveActionOutcome(this.store.actionLog, {
+    await this.store.actionLog.save({
       key: this.key,
       kind: this.redelivery === undefined ? "webhook.deliver" : "webhook.redeliver",
       subjectType: "event",

@@ -5,7 +5,7 @@
  */
 import { VigilError } from "../../core/index.js";
 import { EVENT_TYPES, type EventType, type VigilEvent } from "../../engine/index.js";
-import type { JsonObject } from "../../store/index.js";
+import type { JsonObject } from "../../core/index.js";
 
 export const WEBHOOK_TOPIC = "webhooks";
 

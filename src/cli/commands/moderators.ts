@@ -1,5 +1,5 @@
 import { VigilError } from "../../core/index.js";
-import { generatePassword, hashSecretSlowly } from "../../server/index.js";
+import { generatePassword, hashSecretSlowly } from "../../engine/index.js";
 import { MODERATOR_ROLES, type ModeratorRole } from "../../store/index.js";
 import type { CliIo } from "../io.js";
 import { openConfiguredStore } from "../open-store.js";

@@ -7,8 +7,8 @@
  */
 import type { ClassifierScore, TextFinding } from "../../policy/index.js";
 import { NUDITY_CLASSES } from "../../signals/index.js";
-import type { JsonObject } from "../../store/index.js";
 import { modelName } from "./content-analysis.js";
+import type { JsonObject } from "../../core/index.js";
 
 export interface AnalysisFacts {
   readonly classifiers: readonly ClassifierScore[];

@@ -17,7 +17,7 @@ import type {
   Signal,
   SignalProvider,
 } from "../../signals/index.js";
-import type { JsonObject } from "../../store/index.js";
+import type { JsonObject } from "../../core/index.js";
 
 /** The protected people's face index, as the analysis needs it (see ProtectedPeopleService). */
 export interface ProtectedFaceFinder {

@@ -8,9 +8,9 @@
  * never talk HTTP or reach a platform (events go out through the EventSink port), and never
  * read `process.env`.
  */
-export { saveActionOutcome } from "./action-outcome.js";
 export { ContentAnalyser, type ProtectedFaceFinder } from "./content-analysis.js";
 export { requeueStale, startContentWorker } from "./content-worker.js";
 export { IngestService, type IngestInput, type IngestMedia } from "./ingest.js";
-export { ContentPipeline, type BankWriter, type PolicySource } from "./pipeline.js";
+export type { PolicySource } from "./decide.js";
+export { ContentPipeline, type BankWriter } from "./pipeline.js";
 export { ScanService, type ScanOptions, type ScanSubject, type SubmittedHashes } from "./scan.js";

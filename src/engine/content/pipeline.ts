@@ -7,32 +7,20 @@
  */
 import { VigilError } from "../../core/index.js";
 import type { FetchUrlOptions } from "../../media/index.js";
-import {
-  evaluate,
-  strongerVerdict,
-  type Evaluation,
-  type PolicyVerdict,
-  type RuleSet,
-} from "../../policy/index.js";
-import type {
-  IngestedItem,
-  JsonObject,
-  JsonValue,
-  NewContentSignal,
-  Store,
-} from "../../store/index.js";
-import type { BankMatcher } from "../matching/index.js";
-import type { ContentAnalyser } from "./content-analysis.js";
-import { saveActionOutcome } from "./action-outcome.js";
+import type { Evaluation, PolicyVerdict } from "../../policy/index.js";
+import type { IngestedItem, NewContentSignal, Store } from "../../store/index.js";
+import type { BankMatch, BankMatcher } from "../matching/index.js";
 import type { EventSink } from "../shared/index.js";
-import { itemFacts } from "./item-facts.js";
+import type { ContentAnalyser } from "./content-analysis.js";
+import {
+  decideContent,
+  matchAll,
+  type ContentHistory,
+  type DecideInput,
+  type PolicySource,
+} from "./decide.js";
 import { signalsOfItem } from "./item-signals.js";
-import type { BankMatch } from "../matching/index.js";
-import { decideVerdict } from "../matching/index.js";
-
-export interface PolicySource {
-  current(): Promise<{ readonly version: number | null; readonly ruleSet: RuleSet }>;
-}
+import type { JsonObject, JsonValue } from "../../core/index.js";
 
 /** Where a rule's `add_to_bank` puts an item's hashes (the server's BankService: store, index, audit). */
 export interface BankWriter {
@@ -95,22 +83,18 @@ export class ContentPipeline {
     const allSignals = [...record.signals, ...signals.computed];
     const hashes = allSignals.map((signal) => signal.value);
     const matcher = this.deps.matcher();
-    const matches = signals.queries.flatMap((query) => matcher.match(query).matches);
-    const bank = decideVerdict(matches, matcher.banks());
+    const { matches } = matchAll(matcher, signals.queries);
+    const banks = matcher.banks();
     const policy = await this.deps.policies.current();
-    const facts = itemFacts(
-      item,
+    const { facts, evaluation, verdict, reasons } = decideContent({
+      origin: originOf(item),
       matches,
-      {
-        ...(await this.reportsAbout(hashes)),
-        authorPriorTakedowns:
-          item.authorId === null
-            ? 0
-            : await store.items.authorTakedowns(item.platform, item.authorId, item.id),
-      },
-      signals.analysis,
-    );
-    const evaluation = evaluate(policy.ruleSet, facts);
+      banks,
+      analysis: signals.analysis,
+      history: await this.historyOf(item, hashes),
+      ruleSet: policy.ruleSet,
+      nothingFound: "no bank matched and no rule fired",
+    });
     // The record a backtest replays; shadow rules show here what they would have done.
     await store.evaluations.record({
       itemId: item.id,
@@ -120,12 +104,6 @@ export class ContentPipeline {
       fired: toJson(evaluation.fired),
       shadow: toJson(evaluation.shadow),
     });
-    const verdict = strongerVerdict(bank.verdict, evaluation.verdict);
-    const reasons = [
-      ...(matches.length > 0 ? bank.reasons : []),
-      ...evaluation.fired.map((rule) => rule.explanation),
-    ];
-    if (reasons.length === 0) reasons.push("no bank matched and no rule fired");
 
     await this.addToBanks(item, allSignals, evaluation);
     await this.act(item, verdict, reasons, matches, evaluation, policy.version, hashes);
@@ -174,7 +152,7 @@ export class ContentPipeline {
         const message = error instanceof Error ? error.message : String(error);
         outcome = { outcome: "failed", detail: { error: message } };
       }
-      await saveActionOutcome(store.actionLog, {
+      await store.actionLog.save({
         key,
         kind: "bank.add",
         subjectType: "item",
@@ -220,6 +198,17 @@ export class ContentPipeline {
       data: { caseId: opened.case.id, itemId: item.id, severity: opened.case.severity },
     });
     return opened.case.id;
+  }
+
+  /** What an item's rules may ask about its past: reports about its content, its author's record. */
+  private async historyOf(item: IngestedItem, hashes: readonly string[]): Promise<ContentHistory> {
+    return {
+      ...(await this.reportsAbout(hashes)),
+      authorPriorTakedowns:
+        item.authorId === null
+          ? 0
+          : await this.deps.store.items.authorTakedowns(item.platform, item.authorId, item.id),
+    };
   }
 
   /** Reports already filed about this content (by any of its hashes): the open case's count. */
@@ -309,6 +298,15 @@ export class ContentPipeline {
       data,
     });
   }
+}
+
+/** Where an item came from, as its rules see it (absent fields stay absent, not null). */
+function originOf(item: IngestedItem): DecideInput["origin"] {
+  return {
+    source: item.source,
+    ...(item.platform === null ? {} : { platform: item.platform }),
+    ...(item.visibility === null ? {} : { visibility: item.visibility }),
+  };
 }
 
 /** Policy facts and evaluations are plain data; a round trip makes them the store's JSON. */

@@ -1,6 +1,7 @@
-import { evaluate, strongerVerdict, type PolicyVerdict } from "../../policy/index.js";
-import { decideVerdict, type BankMatcher, type BankMatch } from "../matching/index.js";
-import { analysisFacts } from "./analysis-facts.js";
+import { fetchUrl, type FetchUrlOptions } from "../../media/index.js";
+import type { PolicyVerdict } from "../../policy/index.js";
+import type { Store } from "../../store/index.js";
+import type { BankMatch, BankMatcher } from "../matching/index.js";
 import type { AnalysisRecord, ContentAnalyser } from "./content-analysis.js";
 import {
   hashesFromBytes,
@@ -10,9 +11,7 @@ import {
   type MediaFacts,
   type SubmittedHashes,
 } from "./content-hashes.js";
-import type { PolicySource } from "./pipeline.js";
-import { fetchUrl, type FetchUrlOptions } from "../../media/index.js";
-import type { Store } from "../../store/index.js";
+import { decideContent, matchAll, NO_HISTORY, NO_RULES, type PolicySource } from "./decide.js";
 
 /** What a scan is asked to look at: media bytes, a URL to fetch them from, hashes, or only text. */
 export type ScanSubject =
@@ -75,15 +74,22 @@ export class ScanService {
       subject.kind === "text"
         ? null
         : await this.computeQuery(subject, bytes, options.dihedral ?? false);
-    const result = computed ? this.matcher.match(computed.query) : { matches: [], skipped: [] };
-    const bank = decideVerdict(result.matches, this.matcher.banks());
+    const result = matchAll(this.matcher, computed ? [computed.query] : []);
+    const banks = this.matcher.banks();
     const signals = await this.analyse(bytes, options.text);
-    const policy = await this.evaluate(result.matches, signals, options);
-    const verdict = scanVerdict(strongerVerdict(bank.verdict, policy.verdict));
-    const reasons = [
-      ...(result.matches.length > 0 || policy.reasons.length === 0 ? bank.reasons : []),
-      ...policy.reasons,
-    ];
+    const decision = decideContent({
+      origin: {
+        source: "scan",
+        ...(options.platform === undefined ? {} : { platform: options.platform }),
+      },
+      matches: result.matches,
+      banks,
+      analysis: signals,
+      history: NO_HISTORY,
+      ruleSet: (await this.options.policies?.current())?.ruleSet ?? NO_RULES,
+      nothingFound: "no bank matched",
+    });
+    const verdict = scanVerdict(decision.verdict);
     // What a victim's case status counts: scans blocked because of each entry.
     if (verdict === "block" && result.matches.length > 0) {
       await this.store.entryHits.record(
@@ -93,7 +99,7 @@ export class ScanService {
     }
     const outcome = {
       verdict,
-      reasons,
+      reasons: decision.reasons,
       hashes: computed?.hashes ?? { pdq: [] },
       ...(computed?.media ? { media: computed.media } : {}),
       matches: result.matches,
@@ -142,37 +148,6 @@ export class ScanService {
     if (!analyser) return [];
     const media = bytes ? [{ index: 0, bytes }] : [];
     return analyser.analyse(text === undefined ? { media } : { media, text });
-  }
-
-  /** The policy over what a scan knows: its matches and signals (no reports, no history yet). */
-  private async evaluate(
-    matches: readonly BankMatch[],
-    signals: readonly AnalysisRecord[],
-    options: ScanOptions,
-  ): Promise<{ verdict: PolicyVerdict; reasons: string[] }> {
-    if (!this.options.policies) return { verdict: "allow", reasons: [] };
-    const { ruleSet } = await this.options.policies.current();
-    const learned = analysisFacts(signals);
-    const evaluation = evaluate(ruleSet, {
-      source: "scan",
-      ...(options.platform === undefined ? {} : { platform: options.platform }),
-      bankMatches: matches.map(({ bankId, entryId, signalType, distance, labels }) => ({
-        bankId,
-        entryId,
-        signalType,
-        distance,
-        labels,
-      })),
-      classifiers: learned.classifiers,
-      textFindings: learned.textFindings,
-      reportCount: 0,
-      reportReasons: [],
-      authorPriorTakedowns: 0,
-    });
-    return {
-      verdict: evaluation.verdict,
-      reasons: evaluation.fired.map((rule) => rule.explanation),
-    };
   }
 }
 

@@ -4,12 +4,12 @@ import type {
   Bank,
   BankEntry,
   BankPatch,
-  JsonObject,
   NewBank,
   NewBankEntry,
   SignalType,
   Store,
 } from "../../store/index.js";
+import type { JsonObject } from "../../core/index.js";
 
 /**
  * Every change to banks goes through here: first the store (the truth), then the in-memory

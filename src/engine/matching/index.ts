@@ -14,4 +14,4 @@ export { loadMatcher } from "./load-matcher.js";
 export { syncMatcher, type MatcherSync } from "./matcher-sync.js";
 export { PDQ_MIN_QUALITY } from "./query-check.js";
 export { decideVerdict } from "./verdict.js";
-export type { BankMatch, MatchQuery, PdqQuery } from "./matcher-types.js";
+export type { BankMatch, MatchQuery, MatchResult, MatcherBank, PdqQuery } from "./matcher-types.js";

@@ -16,8 +16,9 @@ import {
   type RuleSet,
   type RuleSetDiff,
 } from "../../policy/index.js";
-import type { JsonObject, StoredPolicy, Store } from "../../store/index.js";
+import type { StoredPolicy, Store } from "../../store/index.js";
 import { DEFAULT_RULE_SET } from "./default-policy.js";
+import type { JsonObject } from "../../core/index.js";
 
 export interface PolicyServiceOptions {
   readonly store: Store;

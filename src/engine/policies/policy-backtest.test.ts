@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { parseRuleSet } from "../../policy/index.js";
-import type { EvaluationRecord, JsonObject } from "../../store/index.js";
+import type { EvaluationRecord } from "../../store/index.js";
 import { buildPolicyItem } from "../../../test/helpers/policy.js";
 import { DEFAULT_RULE_SET } from "./default-policy.js";
 import { FactsError, factsFromJson } from "./policy-facts.js";
 import { backtestStored } from "./policy-backtest.js";
+import type { JsonObject } from "../../core/index.js";
 
 const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as JsonObject;
 

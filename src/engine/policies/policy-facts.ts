@@ -10,7 +10,7 @@ import type {
   PolicyItem,
   TextFinding,
 } from "../../policy/index.js";
-import type { JsonObject } from "../../store/index.js";
+import type { JsonObject } from "../../core/index.js";
 
 export class FactsError extends Error {
   override readonly name = "FactsError";

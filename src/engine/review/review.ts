@@ -9,13 +9,7 @@
  * the audit log or an event (both leave the moderators' hands: exports, webhooks).
  */
 import { VigilError } from "../../core/index.js";
-import type {
-  Appeal,
-  Decision,
-  JsonObject,
-  ReviewCase,
-  StoreRepositories,
-} from "../../store/index.js";
+import type { Appeal, Decision, ReviewCase, StoreRepositories } from "../../store/index.js";
 import { CASE_DECISIONS, POLICY_REASONS } from "../../store/index.js";
 import type { EventType } from "../shared/index.js";
 import { caseHashes } from "./review-hashes.js";
@@ -27,6 +21,7 @@ import type {
   ReviewServiceOptions,
 } from "./review-types.js";
 import { CONFIRMING_REASONS, REMOVING_DECISIONS } from "./review-types.js";
+import type { JsonObject } from "../../core/index.js";
 
 const DEFAULT_LEASE_MS = 15 * 60 * 1000;
 

@@ -3,7 +3,7 @@
  * case, an appeal's outcome. The engine only emits them through this port; the actions part
  * delivers them (signed webhooks), so the engine never talks HTTP.
  */
-import type { JsonObject } from "../../store/index.js";
+import type { JsonObject } from "../../core/index.js";
 
 export const EVENT_TYPES = [
   "item.verdict",

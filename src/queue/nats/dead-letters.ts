@@ -5,9 +5,10 @@
  * A dead letter's id is its sequence in the dead stream.
  */
 import { VigilError } from "../../core/index.js";
-import type { DeadLetter, JsonObject } from "../types.js";
+import type { DeadLetter } from "../types.js";
 import type { JetStreamClient, JetStreamManager, JsMsg } from "./driver.js";
 import { isNotFound, type StreamNames } from "./streams.js";
+import type { JsonObject } from "../../core/index.js";
 
 interface DeadBody {
   readonly jobId: string;

@@ -3,11 +3,11 @@
  * One message per free slot (worker-pool.ts) means nothing sits in a client buffer while its
  * ack wait runs; a fetch that waits is stopped when the consumer stops.
  */
-import type { JsonObject } from "../types.js";
 import type { Delivery, DeliverySource } from "../worker-pool.js";
 import { publishDeadLetter } from "./dead-letters.js";
 import type { ConsumerMessages, JetStreamClient, JsMsg } from "./driver.js";
 import type { StreamNames } from "./streams.js";
+import type { JsonObject } from "../../core/index.js";
 
 /** Long enough not to spin on an idle topic; stop() cuts it short. JetStream wants ≥ 1 s. */
 const FETCH_EXPIRES_MS = 5000;

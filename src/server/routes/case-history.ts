@@ -1,9 +1,10 @@
 import type { FastifyPluginAsync } from "fastify";
 import { VigilError } from "../../core/index.js";
-import type { JsonObject, Store } from "../../store/index.js";
+import type { Store } from "../../store/index.js";
 import type { ServerContext } from "../context.js";
 import { readsNotes, reviewScope, viewerRole } from "./review-access.js";
 import { errorResponse } from "./route-config.js";
+import type { JsonObject } from "../../core/index.js";
 
 interface HistoryEvent {
   readonly at: string;

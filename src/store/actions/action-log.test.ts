@@ -28,6 +28,17 @@ forEachBackend((backend) => {
       store = await backend.open({ clock: clock.now });
     });
 
+    it("saves an action's latest outcome: recorded the first time, updated after", async () => {
+      await store.actionLog.save(delivery());
+      await store.actionLog.save(delivery({ outcome: "ok", detail: { status: 200 }, attempts: 2 }));
+      expect(await store.actionLog.getByKey("webhook:verdict:item-1:ep-1")).toMatchObject({
+        outcome: "ok",
+        detail: { status: 200 },
+        attempts: 2,
+      });
+      expect((await store.actionLog.list()).items).toHaveLength(1);
+    });
+
     it("records an action once per key: the first writer wins", async () => {
       const first = await store.actionLog.record(delivery());
       expect(first).toEqual({

@@ -81,6 +81,16 @@ export class SqlActionLog implements ActionLogRepository {
     return decodeAction(row);
   }
 
+  async save(action: NewAction): Promise<void> {
+    const { created } = await this.record(action);
+    if (created) return;
+    await this.update(action.key, {
+      outcome: action.outcome,
+      ...(action.detail === undefined ? {} : { detail: action.detail }),
+      ...(action.attempts === undefined ? {} : { attempts: action.attempts }),
+    });
+  }
+
   async getByKey(key: string): Promise<ActionRecord | null> {
     const row = await first(this.context.db, "SELECT * FROM action_log WHERE key = ?", [key]);
     return row ? decodeAction(row) : null;

@@ -3,8 +3,9 @@
  * blocked, a hash banked) with its outcome. Each action has an idempotency key: recording a key
  * twice keeps the first record, which is what keeps a redelivered job from acting twice.
  */
-import type { IsoTimestamp, JsonObject } from "../types.js";
+import type { IsoTimestamp } from "../types.js";
 import type { Page } from "../types.js";
+import type { JsonObject } from "../../core/index.js";
 
 export const ACTION_OUTCOMES = ["ok", "failed", "dead_lettered", "skipped"] as const;
 export type ActionOutcome = (typeof ACTION_OUTCOMES)[number];
@@ -64,6 +65,12 @@ export interface ActionLogRepository {
   record(action: NewAction): Promise<{ action: ActionRecord; created: boolean }>;
   /** Updates outcome, detail and attempts of the record with this key; `store/not-found` if none. */
   update(key: string, patch: ActionPatch): Promise<ActionRecord>;
+  /**
+   * Writes an action's latest outcome under its key: the record on the first attempt, an update
+   * on later ones (a retry that now succeeds, a redelivered job). Recording first and updating
+   * when the key was taken also holds when two processes write the same key at once.
+   */
+  save(action: NewAction): Promise<void>;
   getByKey(key: string): Promise<ActionRecord | null>;
   /** Newest first; pass a page's `next` as `before` for the page after it. */
   list(options?: ListActionsOptions): Promise<Page<ActionRecord, number>>;

@@ -3,10 +3,10 @@
  * chaining of older events and `verify` share.
  */
 import type { ChainedFields } from "./audit-hash.js";
-import type { JsonValue } from "../types.js";
 import { int, nullableText, text, timestamp } from "../sql/columns.js";
 import type { Row, SqlExecutor } from "../sql/executor.js";
 import { first } from "../sql/executor.js";
+import type { JsonValue } from "../../core/index.js";
 
 export interface ChainHead {
   /** The last chained event, 0 before the first. */

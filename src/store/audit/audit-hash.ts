@@ -10,7 +10,7 @@
  * writes them. Sorting ourselves matters: PostgreSQL's jsonb returns keys in its own order.
  */
 import { createHash } from "node:crypto";
-import type { JsonObject, JsonValue } from "../types.js";
+import type { JsonObject, JsonValue } from "../../core/index.js";
 
 /** The `prev_hash` of the first event: there is nothing before it. */
 export const GENESIS_HASH = "0".repeat(64);

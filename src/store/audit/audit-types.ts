@@ -3,8 +3,9 @@
  * the newest-first list pages by `before` an id. The events form a hash chain (docs/AUDIT.md):
  * each stores the SHA-256 of the event before it, so a changed, removed or inserted event shows.
  */
-import type { IsoTimestamp, JsonObject } from "../types.js";
+import type { IsoTimestamp } from "../types.js";
 import type { Page } from "../types.js";
+import type { JsonObject } from "../../core/index.js";
 
 export interface AuditEvent {
   readonly id: number;

@@ -4,7 +4,8 @@
  * holds references and hashes — a media URL, the PDQ of the image — never the media itself.
  */
 import type { ContentItem, ContentSignal, MatchResult, NewContentSignal } from "./scan-types.js";
-import type { IsoTimestamp, JsonObject } from "../types.js";
+import type { IsoTimestamp } from "../types.js";
+import type { JsonObject } from "../../core/index.js";
 
 export const VISIBILITIES = ["public", "private"] as const;
 export type ItemVisibility = (typeof VISIBILITIES)[number];

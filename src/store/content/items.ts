@@ -9,7 +9,6 @@ import type {
   MediaRef,
   NewContentItem,
 } from "./item-types.js";
-import type { JsonObject } from "../types.js";
 import { ITEM_STATUSES, VISIBILITIES } from "./item-types.js";
 import { newId } from "../ids.js";
 import type { ItemRepository } from "./item-types.js";
@@ -36,6 +35,7 @@ import { nowIso } from "../sql/context.js";
 import type { Row, SqlExecutor } from "../sql/executor.js";
 import { first } from "../sql/executor.js";
 import { checkMatch, checkSignal, signalsAndMatches } from "./scans.js";
+import type { JsonObject } from "../../core/index.js";
 
 const SOURCE = /^[a-z0-9][a-z0-9._:-]{0,63}$/;
 const MAX_TEXT = 16_384;

@@ -5,8 +5,8 @@ import {
   type ManualClock,
 } from "../../../test/helpers/store-backends.js";
 import type { EvaluationRecord, NewEvaluation } from "./policy-types.js";
-import type { JsonObject } from "../types.js";
 import type { Store } from "../store.js";
+import type { JsonObject } from "../../core/index.js";
 
 const facts: JsonObject = {
   source: "stream",

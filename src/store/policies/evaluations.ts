@@ -10,13 +10,14 @@ import type {
   RuleCount,
 } from "./policy-types.js";
 import type { EvaluationRepository } from "./policy-types.js";
-import type { IsoTimestamp, JsonValue } from "../types.js";
+import type { IsoTimestamp } from "../types.js";
 import { checkInteger, checkJsonObject, checkText, checkToken, invalid } from "../validate.js";
 import { int, jsonObject, nullableInt, oneOf, text, timestamp } from "../sql/columns.js";
 import type { RepositoryContext } from "../sql/context.js";
 import { nowIso } from "../sql/context.js";
 import type { Row, SqlExecutor } from "../sql/executor.js";
 import { first } from "../sql/executor.js";
+import type { JsonValue } from "../../core/index.js";
 
 const MAX_FACTS_BYTES = 256 * 1024;
 const MAX_FIRED_BYTES = 256 * 1024;

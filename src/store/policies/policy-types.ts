@@ -2,8 +2,9 @@
  * Policy versions and the record of evaluations. The store sits below `policy`, so a rule set
  * and an item's facts are plain JSON here: the policy part parses them, the store only keeps them.
  */
-import type { IsoTimestamp, JsonObject, JsonValue } from "../types.js";
+import type { IsoTimestamp } from "../types.js";
 import type { Page } from "../types.js";
+import type { JsonObject, JsonValue } from "../../core/index.js";
 
 /** One saved rule set. Versions count 1, 2, 3…; the newest is the one in force. */
 export interface StoredPolicy {

@@ -26,13 +26,12 @@ import {
   checkText,
   invalid,
 } from "../validate.js";
-import { caseNotFound } from "./cases.js";
 import type { RepositoryContext } from "../sql/context.js";
 import { pageOf } from "../sql/context.js";
 import type { SqlExecutor } from "../sql/executor.js";
 import { first } from "../sql/executor.js";
 import type { CaseRefusal } from "./review-rows.js";
-import { caseConflict, decodeCaseItem, decodeReviewCase } from "./review-rows.js";
+import { caseConflict, caseNotFound, decodeCaseItem, decodeReviewCase } from "./review-rows.js";
 
 const MAX_LEASE_MS = 24 * 60 * 60 * 1000;
 const MAX_GROUP_KEY_BYTES = 2000;

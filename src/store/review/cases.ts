@@ -1,5 +1,4 @@
 /** Cases, over SQL. Reports open and join them (reports.ts). */
-import { VigilError } from "../../core/index.js";
 import type { Case, ListCasesOptions } from "./report-types.js";
 import type {
   CaseItem,
@@ -13,12 +12,11 @@ import { CASE_STATUSES } from "./report-types.js";
 import type { CaseRepository } from "./report-types.js";
 import type { Page } from "../types.js";
 import { checkLimit, checkOneOf, checkText } from "../validate.js";
-import { int, nullableTimestamp, oneOf, text, timestamp } from "../sql/columns.js";
 import type { RepositoryContext } from "../sql/context.js";
 import { nowIso, pageOf } from "../sql/context.js";
-import type { Row } from "../sql/executor.js";
 import { first } from "../sql/executor.js";
 import * as review from "./case-queue.js";
+import { caseNotFound, decodeCase } from "./review-rows.js";
 
 export class SqlCases implements CaseRepository {
   constructor(private readonly context: RepositoryContext) {}
@@ -99,21 +97,4 @@ export class SqlCases implements CaseRepository {
   release(caseId: string, moderatorId: string, privileged?: boolean): Promise<ReviewCase> {
     return review.release(this.context, caseId, moderatorId, privileged);
   }
-}
-
-export function caseNotFound(id: string): VigilError {
-  return new VigilError("store/not-found", `There is no case "${id}".`, { caseId: id });
-}
-
-export function decodeCase(row: Row): Case {
-  return {
-    id: text(row, "id"),
-    groupKey: text(row, "group_key"),
-    status: oneOf(row, "status", CASE_STATUSES),
-    severity: int(row, "severity"),
-    reportCount: int(row, "report_count"),
-    createdAt: timestamp(row, "created_at"),
-    updatedAt: timestamp(row, "updated_at"),
-    closedAt: nullableTimestamp(row, "closed_at"),
-  };
 }

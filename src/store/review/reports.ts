@@ -11,7 +11,7 @@ import type { Page, PageOptions } from "../types.js";
 import { newId } from "../ids.js";
 import { checkLimit, checkOneOf, checkText, invalid } from "../validate.js";
 import { nullableText, oneOf, text, timestamp } from "../sql/columns.js";
-import { caseNotFound, decodeCase } from "./cases.js";
+import { caseNotFound, decodeCase } from "./review-rows.js";
 import type { RepositoryContext } from "../sql/context.js";
 import { pageOf } from "../sql/context.js";
 import type { Row } from "../sql/executor.js";

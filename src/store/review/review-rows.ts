@@ -1,5 +1,7 @@
-/** Decoding the review tables' rows (cases' review state, items, decisions, appeals, moderators). */
+/** Decoding the review tables' rows (cases and their review state, items, decisions, appeals, moderators). */
 import { VigilError } from "../../core/index.js";
+import type { Case } from "./report-types.js";
+import { CASE_STATUSES } from "./report-types.js";
 import type { Appeal, CaseItem, Decision, Moderator, ReviewCase } from "./review-types.js";
 import {
   APPEAL_OUTCOMES,
@@ -17,8 +19,24 @@ import {
   text,
   timestamp,
 } from "../sql/columns.js";
-import { decodeCase } from "./cases.js";
 import type { Row } from "../sql/executor.js";
+
+export function caseNotFound(id: string): VigilError {
+  return new VigilError("store/not-found", `There is no case "${id}".`, { caseId: id });
+}
+
+export function decodeCase(row: Row): Case {
+  return {
+    id: text(row, "id"),
+    groupKey: text(row, "group_key"),
+    status: oneOf(row, "status", CASE_STATUSES),
+    severity: int(row, "severity"),
+    reportCount: int(row, "report_count"),
+    createdAt: timestamp(row, "created_at"),
+    updatedAt: timestamp(row, "updated_at"),
+    closedAt: nullableTimestamp(row, "closed_at"),
+  };
+}
 
 export function decodeReviewCase(row: Row): ReviewCase {
   const lastDecision = nullableText(row, "last_decision");

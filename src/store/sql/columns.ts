@@ -4,8 +4,9 @@
  * bigints as strings — so each reader accepts both forms and checks what it gets. A surprise
  * here is a bug or a damaged database, never user input, hence plain Errors.
  */
-import type { IsoTimestamp, JsonObject } from "../types.js";
+import type { IsoTimestamp } from "../types.js";
 import type { Row } from "./executor.js";
+import type { JsonObject } from "../../core/index.js";
 
 function fail(column: string, value: unknown): never {
   throw new Error(`Unexpected value in column ${column}: ${typeof value}`);

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { evaluate, parseRuleSet, type PolicyItem } from "../../../src/policy/index.js";
-import type { JsonObject, JsonValue } from "../../../src/store/index.js";
 import { buildPolicyItem } from "../../helpers/policy.js";
 import { testServer, type TestServer } from "../../helpers/server.js";
 import { forEachBackend } from "../../helpers/store-backends.js";
+import type { JsonObject, JsonValue } from "../../../src/core/index.js";
 
 const reviewOnReports = (mode: "live" | "shadow", version = 1) => ({
   id: "many-reports",

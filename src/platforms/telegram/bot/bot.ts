@@ -7,7 +7,7 @@
  * is down — each is logged and shown in the health view, and polling carries on at a slower pace.
  */
 import type { EventSink, IngestService, ReviewService } from "../../../engine/index.js";
-import type { JsonObject, Store } from "../../../store/index.js";
+import type { Store } from "../../../store/index.js";
 import { pressButton } from "./admin.js";
 import type { TelegramApi } from "./api.js";
 import type { TelegramHealth } from "./health.js";
@@ -16,6 +16,7 @@ import { languageOfUser, type ChatLanguages } from "./language.js";
 import { notice } from "./notices.js";
 import { fileReport } from "./report.js";
 import { readUpdate, type TelegramPost } from "./update.js";
+import type { JsonObject } from "../../../core/index.js";
 
 export const ALLOWED_UPDATES = [
   "message",

@@ -16,9 +16,8 @@
  * the health view and the log either way.
  */
 import { GrammyError } from "grammy";
-import { saveActionOutcome } from "../../../engine/index.js";
 import type { Backoff, Consumer, Job, JobQueue } from "../../../queue/index.js";
-import type { JsonObject, Store } from "../../../store/index.js";
+import type { Store } from "../../../store/index.js";
 import { caseKeyboard } from "./admin.js";
 import type { TelegramApi } from "./api.js";
 import { isAlreadyGone, type TelegramHealth } from "./health.js";
@@ -26,6 +25,7 @@ import type { ChatLanguages } from "./language.js";
 import { caseMessages, isUserId, messageOf, type MessageRef } from "./messages.js";
 import { adminCaseText, adminDecidedText, adminTakedownText, notice } from "./notices.js";
 import { TELEGRAM_TOPIC } from "./sink.js";
+import type { JsonObject } from "../../../core/index.js";
 
 /** How long a `remove` keeps the sender from posting media. */
 export const RESTRICT_DAYS = 7;
@@ -212,7 +212,7 @@ class Steps {
       const problem = this.options.health.problem(error, { method, chatId });
       this.options.onProblem?.("telegram action failed", { ...problem });
       const tolerated = tolerate(error);
-      await saveActionOutcome(store.actionLog, {
+      await store.actionLog.save({
         key,
         kind,
         subjectType: "telegram-chat",
@@ -224,7 +224,7 @@ class Steps {
       if (tolerated) return;
       throw error;
     }
-    await saveActionOutcome(store.actionLog, {
+    await store.actionLog.save({
       key,
       kind,
       subjectType: "telegram-chat",
