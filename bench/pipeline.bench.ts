@@ -13,7 +13,6 @@
  * SQLite with a bank of BENCH_PIPELINE_BANK (100,000) random PDQ hashes; the queue the embedded
  * one, and NATS JetStream too when VIGIL_BENCH_NATS_URL (or VIGIL_TEST_NATS_URL) names a server.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -29,6 +28,7 @@ import { encode, scenePixels } from "../test/helpers/images.js";
 import { deleteNatsDeployments } from "../test/helpers/nats.js";
 import { randomHash, seeded } from "../test/helpers/pdq-random.js";
 import { pdqVectorPath } from "../test/helpers/shared.js";
+import { Client, startChild, type Child } from "./pipeline-processes.js";
 
 const HASH_ITEMS = Number(process.env.BENCH_PIPELINE_ITEMS ?? 10_000);
 const IMAGE_ITEMS = Number(process.env.BENCH_PIPELINE_IMAGES ?? 500);
@@ -40,7 +40,6 @@ const GOAL = 116; // items/s: 10 million a day
 /** No item finished for this long: give up on the run and say so. */
 const STALL_MS = 60_000;
 /** What `vigil serve` prints once it has started, whatever the role. */
-const READY = /listening on|running \(health/;
 
 interface Context {
   readonly template: string;
@@ -260,87 +259,6 @@ async function runScenario(context: Context, queue: Queue, scenario: Scenario): 
     rmSync(dir, { recursive: true, force: true });
   }
   return { scenario, total, ingestPerSecond, perSecond, seconds, failed, refused, dead, notes };
-}
-
-interface Child {
-  readonly role: string;
-  readonly ready: Promise<void>;
-  readonly problems: string[];
-  problemCount: number;
-  stop(): Promise<void>;
-}
-
-function startChild(role: string, port: number, dir: string, env: NodeJS.ProcessEnv): Child {
-  const process_: ChildProcess = spawn(
-    process.execPath,
-    ["--import", "tsx", "src/cli/bin.ts", "serve", "--port", String(port), "--data", dir],
-    {
-      env: { ...env, VIGIL_ROLE: role, VIGIL_HOST: "127.0.0.1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  const child: Child = {
-    role: `${role}:${port}`,
-    problems: [],
-    problemCount: 0,
-    // "Vigil (api) is listening on …", "Vigil worker running (health at …)".
-    ready: new Promise((resolve, reject) => {
-      process_.once("exit", (code) => reject(new Error(`${role} exited with ${code}`)));
-      const timer = setTimeout(() => reject(new Error(`${role} did not start in 60 s`)), 60_000);
-      process_.stdout!.on("data", (chunk: Buffer) => {
-        if (READY.test(chunk.toString())) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-    }),
-    stop: () =>
-      new Promise((resolve) => {
-        if (process_.exitCode !== null || process_.signalCode !== null) return resolve();
-        const timer = setTimeout(() => process_.kill("SIGKILL"), 10_000);
-        process_.once("exit", () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        process_.kill("SIGTERM");
-      }),
-  };
-  child.ready.catch(() => undefined);
-  const collect = (chunk: Buffer) => {
-    for (const line of chunk.toString().split("\n")) {
-      if (!line.trim() || READY.test(line)) continue;
-      child.problemCount++;
-      if (child.problems.length < 3) child.problems.push(line.slice(0, 400));
-    }
-  };
-  process_.stdout!.on("data", collect);
-  process_.stderr!.on("data", collect);
-  return child;
-}
-
-class Client {
-  constructor(
-    private readonly base: string,
-    private readonly token: string,
-  ) {}
-
-  async post(path: string, body: string): Promise<{ status: number; json: unknown }> {
-    const response = await fetch(this.base + path, {
-      method: "POST",
-      headers: { authorization: `Bearer ${this.token}`, "content-type": "application/json" },
-      body,
-    });
-    return { status: response.status, json: await response.json() };
-  }
-
-  async counts(): Promise<{ queued: number; done: number; failed: number }> {
-    const response = await fetch(`${this.base}/v1/content`, {
-      headers: { authorization: `Bearer ${this.token}` },
-    });
-    if (!response.ok) throw new Error(`GET /v1/content answered ${response.status}`);
-    return ((await response.json()) as { counts: { queued: number; done: number; failed: number } })
-      .counts;
-  }
 }
 
 function itemBodies(context: Context, kind: "hash" | "image", total: number): string[] {

@@ -133,3 +133,34 @@ it("takes updates by webhook only with Telegram's secret header", async () => {
   // Nothing polls in webhook mode.
   expect(api.callsOf("getUpdates")).toHaveLength(0);
 });
+
+it("shows a revoked token in /healthz and keeps serving", async () => {
+  const revoked = await new StandInBotApi().start();
+  api = revoked;
+  revoked.revoke();
+  const dir = mkdtempSync(join(tmpdir(), "vigil-tg-start-"));
+  const settings = loadServerConfig({
+    env: {
+      VIGIL_DATA_DIR: dir,
+      VIGIL_TELEGRAM_TOKEN: revoked.token,
+      VIGIL_TELEGRAM_API_ROOT: revoked.url,
+    },
+    flags: { port: 0, host: "127.0.0.1", role: "connector" },
+  });
+  const server = await startServer(settings, { logger: false });
+  running.push(server);
+  let body: { status: string; telegram?: { status: string; lastProblem?: { kind: string } } } = {
+    status: "",
+  };
+  for (let i = 0; i < 200 && body.telegram?.status !== "unauthorized"; i++) {
+    const response = await server.app.inject({ method: "GET", url: "/healthz" });
+    expect(response.statusCode).toBe(200);
+    body = response.json();
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  expect(body).toMatchObject({
+    status: "ok",
+    telegram: { status: "unauthorized", lastProblem: { kind: "unauthorized" } },
+  });
+  expect(JSON.stringify(body)).not.toContain(revoked.token.split(":")[1]!);
+});
