@@ -1,18 +1,22 @@
 /**
  * The shapes the app reads from the API (docs/API.md, docs/REVIEW.md, web-contract). Written out
- * here rather than imported from src/store: the web part talks to the server over HTTP only.
+ * here rather than imported from src/store: the web part talks to the server over HTTP only. The
+ * values it sends come from the server's OpenAPI document (api-types.generated.ts).
  */
-export type Role = "moderator" | "lead" | "admin";
+import type { ModeratorRole } from "./api-types.generated.js";
+
+export {
+  CASE_DECISIONS as DECISIONS,
+  DECISION_REASONS as REASONS,
+  type CaseDecision as Decision,
+  type DecisionReason as Reason,
+} from "./api-types.generated.js";
+export type Role = ModeratorRole;
 
 export interface Session {
   readonly moderator: { readonly id: string; readonly name: string; readonly role: Role };
   readonly csrfToken: string;
 }
-
-export const DECISIONS = ["remove", "remove_and_ban", "no_violation", "escalate"] as const;
-export type Decision = (typeof DECISIONS)[number];
-export const REASONS = ["ncii", "deepfake", "minor", "harassment", "other"] as const;
-export type Reason = (typeof REASONS)[number];
 
 export interface ReviewCase {
   readonly id: string;

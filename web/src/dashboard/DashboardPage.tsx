@@ -2,10 +2,9 @@ import { useEffect, useState } from "react";
 import { api, ApiError } from "../api.js";
 import { useI18n } from "../i18n.js";
 import { Link } from "../router.js";
+import type { StatsPeriod as Period } from "../api-types.generated.js";
 import type { Stats } from "../types.js";
 import { CategoryBars, TimeBars } from "./charts.js";
-
-type Period = "day" | "week" | "month";
 
 /** The numbers leads, police and regulators ask for, as charts with tables beside them. */
 export function DashboardPage() {
