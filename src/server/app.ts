@@ -39,6 +39,7 @@ import { webStaticRoutes } from "./routes/web-static.js";
 import { statsRoutes } from "./routes/stats.js";
 import { caseHistoryRoutes } from "./routes/case-history.js";
 import { webhookRoutes } from "./routes/webhooks.js";
+import { applyRouteGroup } from "./routes/route-config.js";
 import type { ServerContext } from "./context.js";
 
 declare module "fastify" {
@@ -103,6 +104,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   };
 
   app.decorate("metrics", metrics);
+  // Before the rate limiter registers: each route's group settings must be in place when it looks.
+  app.addHook("onRoute", applyRouteGroup);
   installErrorHandler(app);
   await app.register(swagger, {
     openapi: {

@@ -1,17 +1,17 @@
 import type { FastifyPluginAsync } from "fastify";
 import { ACTION_OUTCOMES, MAX_PAGE_LIMIT, type ListActionsOptions } from "../../store/index.js";
 import type { ServerContext } from "../context.js";
-import { authenticated, errorResponse } from "./route-config.js";
+import { routeGroup } from "./route-config.js";
+import { errorResponse } from "./schemas.js";
 
 /** `GET /v1/actions`: the action log, newest first — every action Vigil took and its outcome. */
 export function actionRoutes({ store }: ServerContext): FastifyPluginAsync {
   return async (app) => {
+    routeGroup(app, { tags: ["actions"], read: "admin" });
     app.get(
       "/v1/actions",
       {
-        ...authenticated("admin"),
         schema: {
-          tags: ["actions"],
           summary: "The action log, newest first; pass `next` as `before` for the next page",
           querystring: {
             type: "object",

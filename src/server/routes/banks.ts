@@ -7,7 +7,8 @@ import {
   type NewBank,
 } from "../../store/index.js";
 import type { ServerContext } from "../context.js";
-import { authenticated, errorResponse } from "./route-config.js";
+import { actorOf, routeGroup } from "./route-config.js";
+import { bankIdParams, errorResponse } from "./schemas.js";
 
 const bankFields = {
   name: { type: "string", minLength: 1, maxLength: 200 },
@@ -23,28 +24,18 @@ const bankFields = {
   action: { type: "string", enum: [...BANK_ACTIONS] },
 } as const;
 
-export const bankIdParams = {
-  type: "object",
-  required: ["bankId"],
-  properties: { bankId: { type: "string", pattern: "^[a-z0-9][a-z0-9-]{0,62}$" } },
-} as const;
-
 /** Bank administration: list, create, read, update, delete (entries go with their bank). */
 export function bankRoutes({ store, matcher }: ServerContext): FastifyPluginAsync {
   const banks = new BankService(store, matcher);
   return async (app) => {
-    const tags = ["banks"];
-    app.get(
-      "/v1/banks",
-      { ...authenticated("banks:read"), schema: { tags, summary: "All banks" } },
-      async () => ({ banks: await store.banks.list() }),
-    );
+    routeGroup(app, { tags: ["banks"], read: "banks:read", write: "banks:write" });
+    app.get("/v1/banks", { schema: { summary: "All banks" } }, async () => ({
+      banks: await store.banks.list(),
+    }));
     app.post(
       "/v1/banks",
       {
-        ...authenticated("banks:write"),
         schema: {
-          tags,
           summary: "Create a bank",
           body: {
             type: "object",
@@ -63,9 +54,7 @@ export function bankRoutes({ store, matcher }: ServerContext): FastifyPluginAsyn
     app.get(
       "/v1/banks/:bankId",
       {
-        ...authenticated("banks:read"),
         schema: {
-          tags,
           summary: "A bank and its entry counts",
           params: bankIdParams,
           response: { "4xx": errorResponse },
@@ -80,9 +69,7 @@ export function bankRoutes({ store, matcher }: ServerContext): FastifyPluginAsyn
     app.patch(
       "/v1/banks/:bankId",
       {
-        ...authenticated("banks:write"),
         schema: {
-          tags,
           summary: "Change a bank's name, labels, threshold, action or whether it is enabled",
           params: bankIdParams,
           body: {
@@ -102,9 +89,7 @@ export function bankRoutes({ store, matcher }: ServerContext): FastifyPluginAsyn
     app.delete(
       "/v1/banks/:bankId",
       {
-        ...authenticated("banks:write"),
         schema: {
-          tags,
           summary: "Delete a bank and all its entries",
           params: bankIdParams,
           response: { "4xx": errorResponse },
@@ -116,8 +101,4 @@ export function bankRoutes({ store, matcher }: ServerContext): FastifyPluginAsyn
       },
     );
   };
-}
-
-export function actorOf(key: { readonly id: string } | undefined): string {
-  return key ? `apikey:${key.id}` : "system";
 }

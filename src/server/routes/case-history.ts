@@ -2,8 +2,9 @@ import type { FastifyPluginAsync } from "fastify";
 import { VigilError } from "../../core/index.js";
 import type { Store } from "../../store/index.js";
 import type { ServerContext } from "../context.js";
-import { readsNotes, reviewScope, viewerRole } from "./review-access.js";
-import { errorResponse } from "./route-config.js";
+import { readsNotes, viewerRole } from "./review-access.js";
+import { routeGroup } from "./route-config.js";
+import { errorResponse } from "./schemas.js";
 import type { JsonObject } from "../../core/index.js";
 
 interface HistoryEvent {
@@ -106,15 +107,13 @@ async function caseHistory(store: Store, caseId: string, withNotes: boolean) {
 
 /** The console's case page and search (docs/WEB-API.md). */
 export function caseHistoryRoutes({ store }: ServerContext): FastifyPluginAsync {
-  const tags = ["review"];
   const response = { "4xx": errorResponse };
   return async (app) => {
+    routeGroup(app, { tags: ["review"], read: ["review"] });
     app.get(
       "/v1/cases/search",
       {
-        ...reviewScope("review"),
         schema: {
-          tags,
           summary: "Cases by case id, content hash (PDQ, MD5, SHA-256) or author id",
           querystring: {
             type: "object",
@@ -137,9 +136,7 @@ export function caseHistoryRoutes({ store }: ServerContext): FastifyPluginAsync 
     app.get(
       "/v1/cases/:caseId/history",
       {
-        ...reviewScope("review"),
         schema: {
-          tags,
           summary: "What happened to a case, oldest first",
           params: {
             type: "object",

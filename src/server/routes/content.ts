@@ -2,8 +2,8 @@ import type { FastifyPluginAsync } from "fastify";
 import { VigilError } from "../../core/index.js";
 import { IngestService, type IngestInput, type IngestMedia } from "../../engine/index.js";
 import type { ServerContext } from "../context.js";
-import { authenticated, errorResponse } from "./route-config.js";
-import { hashesSchema } from "./scan.js";
+import { routeGroup } from "./route-config.js";
+import { errorResponse, hashesSchema } from "./schemas.js";
 
 /** Items in one batch: enough to amortise a request, small enough to answer within seconds. */
 export const MAX_BATCH = 100;
@@ -93,12 +93,11 @@ export function contentRoutes({
     return result;
   };
   return async (app) => {
+    routeGroup(app, { tags: ["content"], read: "ingest", write: "ingest" });
     app.post(
       "/v1/content",
       {
-        ...authenticated("ingest"),
         schema: {
-          tags: ["content"],
           summary: "Ingest one content item; 202 once it is durably queued",
           body: itemSchema,
           response: { 202: acceptedSchema, "4xx": errorResponse },
@@ -110,9 +109,7 @@ export function contentRoutes({
     app.post(
       "/v1/content/batch",
       {
-        ...authenticated("ingest"),
         schema: {
-          tags: ["content"],
           summary: `Ingest up to ${MAX_BATCH} items; each is accepted or refused on its own`,
           body: {
             type: "object",
@@ -149,9 +146,8 @@ export function contentRoutes({
       "/v1/content/:id",
       {
         // Moderators read the items of the cases they review: what brought them there.
-        ...authenticated(["ingest", "review"]),
+        config: { scope: ["ingest", "review"] },
         schema: {
-          tags: ["content"],
           summary: "An ingested item: its status, verdict and reasons, hashes and matches",
           params: { type: "object", properties: { id: { type: "string", maxLength: 64 } } },
           response: { "4xx": errorResponse },
@@ -168,9 +164,7 @@ export function contentRoutes({
     app.get(
       "/v1/content",
       {
-        ...authenticated("ingest"),
         schema: {
-          tags: ["content"],
           summary: "Find an ingested item by its idempotency key; counts by status without one",
           querystring: {
             type: "object",

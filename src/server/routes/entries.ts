@@ -9,8 +9,9 @@ import {
   type NewBankEntry,
 } from "../../store/index.js";
 import type { ServerContext } from "../context.js";
-import { actorOf, bankIdParams } from "./banks.js";
-import { authenticated, errorResponse } from "./route-config.js";
+import { actorOf } from "./route-config.js";
+import { routeGroup } from "./route-config.js";
+import { bankIdParams, errorResponse } from "./schemas.js";
 
 const MAX_ENTRIES_PER_REQUEST = 10_000;
 
@@ -46,13 +47,11 @@ const entryParams = {
 export function entryRoutes({ store, matcher }: ServerContext): FastifyPluginAsync {
   const banks = new BankService(store, matcher);
   return async (app) => {
-    const tags = ["banks"];
+    routeGroup(app, { tags: ["banks"], read: "banks:read", write: "banks:write" });
     app.get(
       "/v1/banks/:bankId/entries",
       {
-        ...authenticated("banks:read"),
         schema: {
-          tags,
           summary: "A page of a bank's entries, by id",
           params: bankIdParams,
           querystring: {
@@ -76,9 +75,7 @@ export function entryRoutes({ store, matcher }: ServerContext): FastifyPluginAsy
     app.post(
       "/v1/banks/:bankId/entries",
       {
-        ...authenticated("banks:write"),
         schema: {
-          tags,
           summary:
             "Add an entry, or many as `{ entries: [...] }` (an identical active value is not added twice)",
           params: bankIdParams,
@@ -122,9 +119,7 @@ export function entryRoutes({ store, matcher }: ServerContext): FastifyPluginAsy
     app.get(
       "/v1/banks/:bankId/entries/:entryId",
       {
-        ...authenticated("banks:read"),
         schema: {
-          tags,
           summary: "One entry",
           params: entryParams,
           response: { "4xx": errorResponse },
@@ -142,9 +137,7 @@ export function entryRoutes({ store, matcher }: ServerContext): FastifyPluginAsy
     app.post(
       "/v1/banks/:bankId/withdraw",
       {
-        ...authenticated("banks:write"),
         schema: {
-          tags,
           summary: "Withdraw many entries at once, by id or by value",
           params: bankIdParams,
           body: {
@@ -203,9 +196,7 @@ export function entryRoutes({ store, matcher }: ServerContext): FastifyPluginAsy
     app.post(
       "/v1/banks/:bankId/entries/:entryId/withdraw",
       {
-        ...authenticated("banks:write"),
         schema: {
-          tags,
           summary: "Withdraw an entry: it stops matching at once and is kept for the record",
           params: entryParams,
           response: { "4xx": errorResponse },

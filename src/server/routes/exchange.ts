@@ -8,8 +8,9 @@ import {
 } from "../../actions/index.js";
 import type { BankEntry, NewBankEntry } from "../../store/index.js";
 import type { ServerContext } from "../context.js";
-import { actorOf, bankIdParams } from "./banks.js";
-import { authenticated, errorResponse } from "./route-config.js";
+import { actorOf } from "./route-config.js";
+import { routeGroup } from "./route-config.js";
+import { bankIdParams, errorResponse } from "./schemas.js";
 
 /** Entries written per transaction during an import: big enough to be fast, small enough to stay responsive. */
 const IMPORT_CHUNK = 5_000;
@@ -28,6 +29,7 @@ const CONTENT_TYPES: Readonly<Record<HashListFormat, string>> = {
 export function exchangeRoutes({ store, matcher }: ServerContext): FastifyPluginAsync {
   const banks = new BankService(store, matcher);
   return async (app) => {
+    routeGroup(app, { tags: ["banks"], read: "banks:read", write: "banks:write" });
     // Imports are parsed from the text itself (line numbers for errors), so keep bodies as text.
     app.removeContentTypeParser("application/json");
     for (const type of ["application/json", /^text\//]) {
@@ -35,13 +37,10 @@ export function exchangeRoutes({ store, matcher }: ServerContext): FastifyPlugin
         done(null, body),
       );
     }
-    const tags = ["banks"];
     app.post(
       "/v1/banks/:bankId/import",
       {
-        ...authenticated("banks:write"),
         schema: {
-          tags,
           summary: "Import a hash list (plain, CSV or StopNCII JSON) into the bank",
           params: bankIdParams,
           querystring: {
@@ -111,9 +110,7 @@ export function exchangeRoutes({ store, matcher }: ServerContext): FastifyPlugin
     app.get(
       "/v1/banks/:bankId/export",
       {
-        ...authenticated("banks:read"),
         schema: {
-          tags,
           summary: "Export the bank's active entries as a hash list",
           params: bankIdParams,
           querystring: {

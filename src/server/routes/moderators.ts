@@ -3,8 +3,9 @@ import { VigilError } from "../../core/index.js";
 import { MODERATOR_ROLES, type ModeratorPatch, type NewModerator } from "../../store/index.js";
 import type { ServerContext } from "../context.js";
 import { MIN_PASSWORD_LENGTH, ModeratorService } from "../auth/moderators.js";
-import { requireAccountAdmin, reviewScope } from "./review-access.js";
-import { errorResponse } from "./route-config.js";
+import { requireAccountAdmin } from "./review-access.js";
+import { routeGroup } from "./route-config.js";
+import { errorResponse } from "./schemas.js";
 
 const idParams = {
   type: "object",
@@ -18,15 +19,13 @@ const idParams = {
  */
 export function moderatorRoutes({ store }: ServerContext): FastifyPluginAsync {
   const moderators = new ModeratorService(store);
-  const tags = ["moderators"];
   const response = { "4xx": errorResponse };
   return async (app) => {
+    routeGroup(app, { tags: ["moderators"], read: ["review"], write: ["review"] });
     app.post(
       "/v1/moderators",
       {
-        ...reviewScope("review"),
         schema: {
-          tags,
           summary: "Create a moderator account and its API key (shown once)",
           body: {
             type: "object",
@@ -54,7 +53,7 @@ export function moderatorRoutes({ store }: ServerContext): FastifyPluginAsync {
 
     app.get(
       "/v1/moderators",
-      { ...reviewScope("review"), schema: { tags, summary: "Every moderator account", response } },
+      { schema: { summary: "Every moderator account", response } },
       async (request) => {
         requireAccountAdmin(request);
         return { moderators: await store.moderators.list() };
@@ -64,9 +63,7 @@ export function moderatorRoutes({ store }: ServerContext): FastifyPluginAsync {
     app.patch(
       "/v1/moderators/:moderatorId",
       {
-        ...reviewScope("review"),
         schema: {
-          tags,
           summary: "Change a moderator's role, or disable / enable the account",
           params: idParams,
           body: {
@@ -90,8 +87,7 @@ export function moderatorRoutes({ store }: ServerContext): FastifyPluginAsync {
     app.post(
       "/v1/moderators/:moderatorId/keys",
       {
-        ...reviewScope("review"),
-        schema: { tags, summary: "A new API key for a moderator", params: idParams, response },
+        schema: { summary: "A new API key for a moderator", params: idParams, response },
       },
       async (request, reply) => {
         const actor = requireAccountAdmin(request);
@@ -105,9 +101,7 @@ export function moderatorRoutes({ store }: ServerContext): FastifyPluginAsync {
     app.post(
       "/v1/moderators/:moderatorId/password",
       {
-        ...reviewScope("review"),
         schema: {
-          tags,
           summary: "Set a moderator's console password (an admin, or the moderator herself)",
           params: idParams,
           body: {

@@ -4,8 +4,9 @@ import { runPolicyBacktest } from "../../engine/index.js";
 import { describeRule, type RuleFileFormat, type RuleSet } from "../../policy/index.js";
 import type { StoredPolicy } from "../../store/index.js";
 import type { ServerContext } from "../context.js";
-import { actorOf } from "./banks.js";
-import { authenticated, errorResponse } from "./route-config.js";
+import { actorOf } from "./route-config.js";
+import { routeGroup } from "./route-config.js";
+import { errorResponse } from "./schemas.js";
 
 const YAML_TYPES = ["application/yaml", "application/x-yaml", "text/yaml"];
 
@@ -22,7 +23,7 @@ const versionParams = {
  */
 export function policyRoutes({ store, policies }: ServerContext): FastifyPluginAsync {
   return async (app) => {
-    const tags = ["policies"];
+    routeGroup(app, { tags: ["policies"], read: "policies:read", write: "admin" });
     // Rule files as the body, kept as text for parseRuleSetText; scoped to these routes.
     app.addContentTypeParser(YAML_TYPES, { parseAs: "string" }, (_request, body, done) =>
       done(null, body),
@@ -31,8 +32,7 @@ export function policyRoutes({ store, policies }: ServerContext): FastifyPluginA
     app.get(
       "/v1/policies",
       {
-        ...authenticated("policies:read"),
-        schema: { tags, summary: "The rule set in force, each rule explained in words" },
+        schema: { summary: "The rule set in force, each rule explained in words" },
       },
       async () => {
         const active = await policies.current();
@@ -44,9 +44,7 @@ export function policyRoutes({ store, policies }: ServerContext): FastifyPluginA
     app.put(
       "/v1/policies",
       {
-        ...authenticated("admin"),
         schema: {
-          tags,
           summary:
             "Store a new rule set version: JSON `{ ruleSet, comment? }`, or a rule file as " +
             "application/yaml (comment in `?comment=`)",
@@ -76,9 +74,7 @@ export function policyRoutes({ store, policies }: ServerContext): FastifyPluginA
     app.get(
       "/v1/policies/versions",
       {
-        ...authenticated("policies:read"),
         schema: {
-          tags,
           summary: "Stored versions, newest first (without their rules)",
           querystring: {
             type: "object",
@@ -104,9 +100,7 @@ export function policyRoutes({ store, policies }: ServerContext): FastifyPluginA
     app.get(
       "/v1/policies/versions/:version",
       {
-        ...authenticated("policies:read"),
         schema: {
-          tags,
           summary: "One stored version and its rules",
           params: versionParams,
           response: { "4xx": errorResponse },
@@ -126,9 +120,8 @@ export function policyRoutes({ store, policies }: ServerContext): FastifyPluginA
     app.post(
       "/v1/policies/backtest",
       {
-        ...authenticated("policies:read"),
+        config: { scope: "policies:read" },
         schema: {
-          tags,
           summary:
             "Replay recorded evaluations through a rule set (default: the one in force) and " +
             "count what would change against a stored version (default: the one in force)",

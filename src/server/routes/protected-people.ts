@@ -1,8 +1,9 @@
 import type { FastifyPluginAsync } from "fastify";
 import { MAX_PAGE_LIMIT } from "../../store/index.js";
 import type { ProtectedPeopleService } from "../../engine/index.js";
-import { actorOf } from "./banks.js";
-import { authenticated, errorResponse } from "./route-config.js";
+import { actorOf } from "./route-config.js";
+import { routeGroup } from "./route-config.js";
+import { errorResponse } from "./schemas.js";
 
 const BASE64 = "^[A-Za-z0-9+/]*={0,2}$";
 
@@ -70,14 +71,11 @@ const idParams = {
  */
 export function protectedPeopleRoutes(protectedPeople: ProtectedPeopleService): FastifyPluginAsync {
   return async (app) => {
-    const tags = ["protected people"];
-    const people = authenticated("people");
+    routeGroup(app, { tags: ["protected people"], read: "people", write: "people" });
     app.post(
       "/v1/protected-people",
       {
-        ...people,
         schema: {
-          tags,
           summary:
             "Protect a person's face: her consent, an expiry, and reference embeddings or images",
           body: registerBody,
@@ -106,9 +104,7 @@ export function protectedPeopleRoutes(protectedPeople: ProtectedPeopleService): 
     app.get(
       "/v1/protected-people",
       {
-        ...people,
         schema: {
-          tags,
           summary: "Protected people, oldest first, without embeddings",
           querystring: {
             type: "object",
@@ -129,9 +125,7 @@ export function protectedPeopleRoutes(protectedPeople: ProtectedPeopleService): 
     app.get(
       "/v1/protected-people/:id",
       {
-        ...people,
         schema: {
-          tags,
           summary: "A protected person",
           params: idParams,
           response: { "4xx": errorResponse },
@@ -142,9 +136,7 @@ export function protectedPeopleRoutes(protectedPeople: ProtectedPeopleService): 
     app.delete(
       "/v1/protected-people/:id",
       {
-        ...people,
         schema: {
-          tags,
           summary: "Delete a protected person and her embeddings; she stops matching at once",
           params: idParams,
           response: { "4xx": errorResponse },

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsync } from "fastify";
 import { replayWebhookDeadLetter, WEBHOOK_TOPIC } from "../../actions/index.js";
 import type { ServerContext } from "../context.js";
-import { actorOf } from "./banks.js";
-import { authenticated, errorResponse } from "./route-config.js";
+import { actorOf } from "./route-config.js";
+import { routeGroup } from "./route-config.js";
+import { errorResponse } from "./schemas.js";
 
 /** The topics this server's workers consume: streamed content to scan, and webhooks. */
 export const QUEUE_TOPICS = ["content", WEBHOOK_TOPIC] as const;
@@ -15,14 +16,11 @@ const topicQuery = { type: "string", enum: [...QUEUE_TOPICS] } as const;
  */
 export function queueRoutes({ store, queue }: ServerContext): FastifyPluginAsync {
   return async (app) => {
-    const tags = ["queue"];
-    const admin = authenticated("admin");
+    routeGroup(app, { tags: ["queue"], read: "admin", write: "admin" });
     app.get(
       "/v1/queue/stats",
       {
-        ...admin,
         schema: {
-          tags,
           summary: "Pending, in-flight and dead-lettered jobs, per topic (all topics without one)",
           querystring: {
             type: "object",
@@ -45,9 +43,7 @@ export function queueRoutes({ store, queue }: ServerContext): FastifyPluginAsync
     app.get(
       "/v1/queue/dead-letters",
       {
-        ...admin,
         schema: {
-          tags,
           summary: "Jobs that failed every attempt, oldest first, with the last error",
           querystring: {
             type: "object",
@@ -71,9 +67,7 @@ export function queueRoutes({ store, queue }: ServerContext): FastifyPluginAsync
     app.post(
       "/v1/queue/dead-letters/:id/retry",
       {
-        ...admin,
         schema: {
-          tags,
           summary: "Queue a dead letter's job again, with fresh attempts",
           params: {
             type: "object",

@@ -3,8 +3,9 @@ import { VigilError } from "../../core/index.js";
 import { REPORT_REASONS, type NewReport } from "../../store/index.js";
 import type { ServerContext } from "../context.js";
 import { caseView } from "./case-view.js";
-import { readsNotes, reviewScope } from "./review-access.js";
-import { authenticated, errorResponse } from "./route-config.js";
+import { readsNotes } from "./review-access.js";
+import { routeGroup } from "./route-config.js";
+import { errorResponse } from "./schemas.js";
 
 const reportBody = {
   type: "object",
@@ -37,12 +38,11 @@ const reportBody = {
 /** `POST /v1/reports` stores a user report and opens or joins the case for its content. */
 export function reportRoutes({ store, metrics, events }: ServerContext): FastifyPluginAsync {
   return async (app) => {
+    routeGroup(app, { tags: ["reports"], write: "report" });
     app.post(
       "/v1/reports",
       {
-        ...authenticated("report"),
         schema: {
-          tags: ["reports"],
           summary: "Report content; reports of the same content join one case",
           body: reportBody,
           response: { "4xx": errorResponse },
@@ -78,9 +78,8 @@ export function reportRoutes({ store, metrics, events }: ServerContext): Fastify
     app.get(
       "/v1/cases/:caseId",
       {
-        ...reviewScope("report", "review"),
+        config: { scope: ["report", "review"] },
         schema: {
-          tags: ["reports"],
           summary: "A case with its reports, linked items, decisions and appeals",
           params: { type: "object", properties: { caseId: { type: "string", maxLength: 64 } } },
           response: { "4xx": errorResponse },

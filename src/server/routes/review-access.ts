@@ -7,12 +7,6 @@ import type { FastifyRequest } from "fastify";
 import { VigilError } from "../../core/index.js";
 import type { ReviewActor } from "../../engine/index.js";
 import type { ModeratorRole } from "../../store/index.js";
-import type { Scope } from "../auth/api-keys.js";
-
-/** Route options for review routes: any of these scopes, rate limited per key. */
-export function reviewScope(...scopes: Scope[]) {
-  return { config: { scope: scopes, rateLimit: {} } } as const;
-}
 
 function forbidden(message: string): VigilError {
   return new VigilError("auth/forbidden", message);

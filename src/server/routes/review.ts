@@ -9,8 +9,9 @@ import {
 } from "../../engine/index.js";
 import { CASE_DECISIONS, POLICY_REASONS } from "../../store/index.js";
 import type { ServerContext } from "../context.js";
-import { moderatorOf, reviewScope, viewerRole } from "./review-access.js";
-import { errorResponse } from "./route-config.js";
+import { moderatorOf, viewerRole } from "./review-access.js";
+import { routeGroup } from "./route-config.js";
+import { errorResponse } from "./schemas.js";
 
 const caseParams = {
   type: "object",
@@ -36,17 +37,15 @@ export function reviewRoutes({
     config.confirmedBankId,
   );
   const review = new ReviewService({ store, events, confirmed, leaseMs: config.reviewLeaseMs });
-  const tags = ["review"];
   const response = { "4xx": errorResponse };
   const params = caseParams;
   const idOf = (request: { params: unknown }) => (request.params as { caseId: string }).caseId;
   return async (app) => {
+    routeGroup(app, { tags: ["review"], read: ["review"], write: ["review"] });
     app.get(
       "/v1/review/queue",
       {
-        ...reviewScope("review"),
         schema: {
-          tags,
           summary: "Open cases by severity, then age (escalations and appeals for leads)",
           querystring: {
             type: "object",
@@ -66,8 +65,7 @@ export function reviewRoutes({
     app.post(
       "/v1/review/next",
       {
-        ...reviewScope("review"),
-        schema: { tags, summary: "Claim the next case (204: none)", response },
+        schema: { summary: "Claim the next case (204: none)", response },
       },
       async (request, reply) => {
         const claimed = await review.claimNext(moderatorOf(request));
@@ -78,8 +76,7 @@ export function reviewRoutes({
     app.post(
       "/v1/cases/:caseId/claim",
       {
-        ...reviewScope("review"),
-        schema: { tags, summary: "Claim (or renew the claim on) a case", params, response },
+        schema: { summary: "Claim (or renew the claim on) a case", params, response },
       },
       async (request) => review.claim(idOf(request), moderatorOf(request)),
     );
@@ -87,8 +84,7 @@ export function reviewRoutes({
     app.post(
       "/v1/cases/:caseId/release",
       {
-        ...reviewScope("review"),
-        schema: { tags, summary: "Give a claimed case back", params, response },
+        schema: { summary: "Give a claimed case back", params, response },
       },
       async (request) => review.release(idOf(request), moderatorOf(request)),
     );
@@ -96,9 +92,7 @@ export function reviewRoutes({
     app.post(
       "/v1/cases/:caseId/decision",
       {
-        ...reviewScope("review"),
         schema: {
-          tags,
           summary: "Decide a claimed case (escalate keeps it open for a lead)",
           params,
           body: {
@@ -121,9 +115,8 @@ export function reviewRoutes({
     app.post(
       "/v1/cases/:caseId/appeals",
       {
-        ...reviewScope("report"),
+        config: { scope: ["report"] },
         schema: {
-          tags,
           summary: "Appeal a decided case on the author's behalf; it reopens for a lead",
           params,
           body: {
@@ -151,9 +144,7 @@ export function reviewRoutes({
     app.post(
       "/v1/cases/:caseId/appeal-decision",
       {
-        ...reviewScope("review"),
         schema: {
-          tags,
           summary: "Uphold or overturn the decision under appeal (leads and admins)",
           params,
           body: {
@@ -176,9 +167,7 @@ export function reviewRoutes({
     app.get(
       "/v1/cases",
       {
-        ...reviewScope("review"),
         schema: {
-          tags,
           summary: "Every case, oldest first (leads and admins)",
           querystring: {
             type: "object",

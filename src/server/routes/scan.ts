@@ -8,35 +8,8 @@ import {
   type ScanSubject,
   type SubmittedHashes,
 } from "../../engine/index.js";
-import { authenticated, errorResponse } from "./route-config.js";
-
-export const hashesSchema = {
-  type: "object",
-  additionalProperties: false,
-  properties: {
-    pdq: {
-      type: "array",
-      maxItems: 64,
-      items: {
-        anyOf: [
-          { type: "string" },
-          {
-            type: "object",
-            additionalProperties: false,
-            required: ["hash"],
-            properties: {
-              hash: { type: "string" },
-              quality: { type: "integer", minimum: 0, maximum: 100 },
-            },
-          },
-        ],
-      },
-    },
-    md5: { type: "string" },
-    sha256: { type: "string" },
-    video: { type: "string", description: "vPDQ text: `frame,quality,pdq,timestamp` lines" },
-  },
-} as const;
+import { routeGroup } from "./route-config.js";
+import { errorResponse, hashesSchema } from "./schemas.js";
 
 const optionProperties = {
   store: { type: "boolean", description: "Keep the hashes, matches and verdict (never the media)" },
@@ -86,12 +59,11 @@ export function scanRoutes(context: ServerContext): FastifyPluginAsync {
     ...(context.analyser ? { analyser: context.analyser } : {}),
   });
   return async (app) => {
+    routeGroup(app, { tags: ["scan"], write: "scan" });
     app.post(
       "/v1/scan",
       {
-        ...authenticated("scan"),
         schema: {
-          tags: ["scan"],
           summary: "Scan media, a URL or hashes against every enabled bank",
           description:
             "Send the media as the raw body (Content-Type image/*, video/* or application/octet-stream, options in the query string), as multipart/form-data with a `file` field, or JSON with `url` or `hashes`. Nothing is stored unless `store` is true, and media never is.",

@@ -10,7 +10,7 @@ import {
   setSessionCookie,
   startSession,
 } from "../auth/session-auth.js";
-import { errorResponse } from "./route-config.js";
+import { errorResponse } from "./schemas.js";
 
 /** Sign-in attempts a minute from one address: enough for typos, too few to guess. */
 const SIGN_IN_PER_MINUTE = 10;

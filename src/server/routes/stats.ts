@@ -1,18 +1,18 @@
 import type { FastifyPluginAsync } from "fastify";
 import { STATS_PERIODS, type StatsPeriod } from "../../store/index.js";
 import type { ServerContext } from "../context.js";
-import { reviewScope, viewerRole } from "./review-access.js";
-import { errorResponse } from "./route-config.js";
+import { viewerRole } from "./review-access.js";
+import { routeGroup } from "./route-config.js";
+import { errorResponse } from "./schemas.js";
 
 /** The dashboard's numbers, for leads and admins (docs/WEB-API.md, "Dashboard"). */
 export function statsRoutes({ store }: ServerContext): FastifyPluginAsync {
   return async (app) => {
+    routeGroup(app, { tags: ["review"], read: ["review"] });
     app.get(
       "/v1/stats",
       {
-        ...reviewScope("review"),
         schema: {
-          tags: ["review"],
           summary: "Items scanned, matched, removed over time; by source and label; review times",
           querystring: {
             type: "object",

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import type { ServerContext } from "../context.js";
 import { VictimCaseService, type NewVictimSubmission } from "../../engine/index.js";
-import { errorResponse } from "./route-config.js";
+import { errorResponse } from "./schemas.js";
 
 /** Requests a minute from one address: a person needs a few; a guesser is slowed down. */
 const SUBMITS_PER_MINUTE = 20;

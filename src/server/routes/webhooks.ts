@@ -5,8 +5,9 @@ import { VigilError } from "../../core/index.js";
 import { EVENT_TYPES } from "../../engine/index.js";
 import type { WebhookPatch } from "../../store/index.js";
 import type { ServerContext } from "../context.js";
-import { actorOf } from "./banks.js";
-import { authenticated, errorResponse } from "./route-config.js";
+import { actorOf } from "./route-config.js";
+import { routeGroup } from "./route-config.js";
+import { errorResponse } from "./schemas.js";
 
 const endpointFields = {
   url: {
@@ -44,14 +45,11 @@ export function webhookRoutes({ store, queue }: ServerContext): FastifyPluginAsy
     return endpoint;
   };
   return async (app) => {
-    const tags = ["webhooks"];
-    const admin = authenticated("admin");
+    routeGroup(app, { tags: ["webhooks"], read: "admin", write: "admin" });
     app.post(
       "/v1/webhooks",
       {
-        ...admin,
         schema: {
-          tags,
           summary: "Add a webhook endpoint; its signing secret is shown in this answer only",
           body: {
             type: "object",
@@ -69,19 +67,13 @@ export function webhookRoutes({ store, queue }: ServerContext): FastifyPluginAsy
         return reply.status(201).send(created);
       },
     );
-    app.get(
-      "/v1/webhooks",
-      { ...admin, schema: { tags, summary: "All webhook endpoints" } },
-      async () => ({
-        webhooks: await store.webhooks.list(),
-      }),
-    );
+    app.get("/v1/webhooks", { schema: { summary: "All webhook endpoints" } }, async () => ({
+      webhooks: await store.webhooks.list(),
+    }));
     app.get(
       "/v1/webhooks/:id",
       {
-        ...admin,
         schema: {
-          tags,
           summary: "A webhook endpoint",
           params: idParams,
           response: { "4xx": errorResponse },
@@ -92,9 +84,7 @@ export function webhookRoutes({ store, queue }: ServerContext): FastifyPluginAsy
     app.patch(
       "/v1/webhooks/:id",
       {
-        ...admin,
         schema: {
-          tags,
           summary: "Change an endpoint's URL, events, description, or whether it is enabled",
           params: idParams,
           body: {
@@ -117,9 +107,7 @@ export function webhookRoutes({ store, queue }: ServerContext): FastifyPluginAsy
     app.delete(
       "/v1/webhooks/:id",
       {
-        ...admin,
         schema: {
-          tags,
           summary: "Remove an endpoint",
           params: idParams,
           response: { "4xx": errorResponse },
@@ -135,9 +123,7 @@ export function webhookRoutes({ store, queue }: ServerContext): FastifyPluginAsy
     app.post(
       "/v1/webhooks/:id/rotate-secret",
       {
-        ...admin,
         schema: {
-          tags,
           summary: "Replace the signing secret; the new one is shown in this answer only",
           params: idParams,
           response: { "4xx": errorResponse },
@@ -153,9 +139,7 @@ export function webhookRoutes({ store, queue }: ServerContext): FastifyPluginAsy
     app.post(
       "/v1/webhooks/:id/test",
       {
-        ...admin,
         schema: {
-          tags,
           summary: "Queue a webhook.ping event to this endpoint, whatever it subscribes to",
           params: idParams,
           response: { "4xx": errorResponse },
@@ -176,9 +160,7 @@ export function webhookRoutes({ store, queue }: ServerContext): FastifyPluginAsy
     app.post(
       "/v1/webhooks/:id/redeliver",
       {
-        ...admin,
         schema: {
-          tags,
           summary: "Send an event already on record to this endpoint again, on purpose",
           params: idParams,
           body: {
