@@ -1,8 +1,7 @@
 /**
  * The signals of an ingested item: the hashes it arrived with, plus those of each media URL,
  * fetched under the scan limits and hashed in memory (the bytes are gone when this returns).
- * Matching runs once per media object, so an album of ten images is ten lookups, not one
- * query in which a second image's MD5 would overwrite the first's.
+ * One match query per media object (matchAll in decide.ts runs them all).
  */
 import { parseVpdq } from "../../hash/index.js";
 import { fetchUrl, type FetchUrlOptions } from "../../media/index.js";

@@ -1,7 +1,7 @@
 /**
  * The path of one ingested item, as a worker runs it: signals (hashes of the media), matches
- * against every bank, the policy's evaluation, the actions that follow, and the record of all of
- * it. Delivery is at least once, so every step is idempotent and the item is marked done only
+ * against every bank, the one decide step the scan runs too (decide.ts) with the item's reports
+ * and its author's history, the actions that follow, and the record of all of it. Delivery is at least once, so every step is idempotent and the item is marked done only
  * after its actions: a worker killed half-way leaves a queued item whose job comes back, and the
  * rerun finds every action already taken (same case, same action-log key, same event id).
  */

@@ -1,3 +1,8 @@
+/**
+ * The synchronous scan (`POST /v1/scan`): what differs from the workers' pipeline is only what
+ * it brings to the decide step (no reports, no author history) and what it keeps after it
+ * (nothing unless asked, never the media).
+ */
 import { fetchUrl, type FetchUrlOptions } from "../../media/index.js";
 import type { PolicyVerdict } from "../../policy/index.js";
 import type { Store } from "../../store/index.js";
