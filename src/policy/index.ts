@@ -9,43 +9,17 @@
  * and explained. Acting on a verdict belongs to the actions part; reading rule files from disk, to callers
  * (`parseRuleSetText` takes their text).
  */
-export type {
-  Action,
-  ActionKind,
-  AllCondition,
-  AnyCondition,
-  AuthorHistoryCondition,
-  BankMatchCondition,
-  BankSignalType,
-  ClassifierCondition,
-  Condition,
-  NotCondition,
-  ReportCountCondition,
-  ReportReasonCondition,
-  Rule,
-  RuleMode,
-  RuleSet,
-  SourceCondition,
-  TextFindingCondition,
-  Visibility,
-} from "./rule-types.js";
-export type { ClassifierScore, PolicyBankMatch, PolicyItem, TextFinding } from "./item.js";
-export type { ConditionResult, Evidence } from "./evidence-types.js";
-export { parseRule, parseRuleSet, MAX_RULES } from "./parse-rule.js";
-export { MAX_DEPTH } from "./parse-condition.js";
-export { checkCondition } from "./conditions.js";
-export { evaluate, type Evaluation, type FiredRule } from "./evaluate.js";
-export { VERDICT_ORDER, strongerVerdict, verdictOf, type PolicyVerdict } from "./verdict-order.js";
-export { describeAction, describeCondition, describeEvidence, explainRule } from "./explain.js";
 export {
-  backtest,
   createBacktest,
-  type Backtest,
-  type BacktestOptions,
   type BacktestReport,
   type RuleFireCount,
   type VerdictChange,
 } from "./backtest.js";
-export { guessFormat, parseRuleSetText, MAX_RULE_TEXT, type RuleFileFormat } from "./parse-text.js";
+export type { ClassifierScore, PolicyBankMatch, PolicyItem, TextFinding } from "./item.js";
+export { evaluate, type Evaluation } from "./evaluate.js";
+export { strongerVerdict, type PolicyVerdict } from "./verdict-order.js";
+export { parseRuleSetText, type RuleFileFormat } from "./parse-text.js";
+export type { RuleSet } from "./rule-types.js";
 export { diffRuleSets, type RuleSetDiff } from "./diff.js";
 export { describeRule } from "./describe-rule.js";
+export { parseRuleSet } from "./parse-rule.js";
