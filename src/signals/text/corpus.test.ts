@@ -1,8 +1,8 @@
 /**
- * Precision and recall over the labelled corpus (corpus.json, written for Vigil), per language and
- * category. The floors sit a little below the measured figures in docs/signals/text.md: a lexicon
- * or normaliser change that costs more than a message or two fails here. Raise them when the
- * figures improve.
+ * Precision and recall over the labelled corpus (corpus.json, written for Vigil) and the held-out
+ * set (corpus-holdout.json), per language and category. The floors are the figures measured for
+ * lexicon 1.2.0 (docs/signals/text.md): a lexicon or normaliser change that loses a single message
+ * fails here. Raise them when the figures improve.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -14,6 +14,10 @@ const load = (name: string): CorpusItem[] =>
   JSON.parse(readFileSync(new URL(name, import.meta.url), "utf8")) as CorpusItem[];
 const corpus = load("./corpus.json");
 const report = scoreCorpus(corpus, (text) => findTextSignals(text));
+// Round 3: written before lexicon 1.2.0 was tuned (commit 565917d), measured once after it was
+// frozen (b2cdace) and never tuned against. When the lexicon changes, these messages move into
+// corpus.json and a new held-out set is written first.
+const holdout = scoreCorpus(load("./corpus-holdout.json"), (text) => findTextSignals(text));
 const cells = (["ko", "en"] as const).flatMap((lang) =>
   TEXT_CATEGORIES.map((category) => [`${lang}/${category}`] as const),
 );
@@ -50,22 +54,58 @@ describe("text corpus", () => {
   });
 
   it.each([
-    ["overall", report.overall, 0.99, 0.99],
-    ["ko", report.byLanguage.ko, 0.99, 0.98],
-    ["en", report.byLanguage.en, 0.99, 0.98],
-  ] as const)("%s precision and recall stay above their floors", (_, score, minP, minR) => {
+    ["overall", report.overall, 1, 0.996],
+    ["ko", report.byLanguage.ko, 1, 0.996],
+    ["en", report.byLanguage.en, 1, 0.996],
+  ] as const)("%s precision and recall stay at their floors", (_, score, minP, minR) => {
     expect(precision(score)).toBeGreaterThanOrEqual(minP);
     expect(recall(score)).toBeGreaterThanOrEqual(minR);
   });
 
-  it.each(cells)("%s precision and recall stay above 0.97", (cell) => {
+  it.each(cells)("%s precision and recall stay at 0.98 or more", (cell) => {
     const score = report.byLanguageCategory[cell]!;
-    expect(precision(score)).toBeGreaterThanOrEqual(0.97);
-    expect(recall(score)).toBeGreaterThanOrEqual(0.97);
+    expect(precision(score)).toBeGreaterThanOrEqual(0.98);
+    expect(recall(score)).toBeGreaterThanOrEqual(0.98);
   });
 
-  it("fires on almost no ordinary, news and support messages", () => {
+  it("fires on no ordinary, news and support message", () => {
     expect(report.overall.clean).toBeGreaterThanOrEqual(350);
-    expect(report.overall.cleanFired / report.overall.clean).toBeLessThanOrEqual(0.01);
+    expect(report.overall.cleanFired).toBe(0);
+  });
+});
+
+describe("text held-out set", () => {
+  it("holds 150 Korean and 150 English messages, 20 of each category per language", () => {
+    expect(holdout.overall.tp + holdout.overall.fn).toBe(160);
+    expect(holdout.overall.clean).toBe(140);
+  });
+
+  it.each([
+    ["overall", holdout.overall, 0.98, 0.98],
+    ["ko", holdout.byLanguage.ko, 0.986, 0.975],
+    ["en", holdout.byLanguage.en, 0.975, 0.987],
+  ] as const)("%s precision and recall do not fall", (_, score, minP, minR) => {
+    expect(precision(score)).toBeGreaterThanOrEqual(minP);
+    expect(recall(score)).toBeGreaterThanOrEqual(minR);
+  });
+
+  // The measured figures; en/nudify_tool precision (0.909) is below the 0.95 goal.
+  it.each([
+    ["ko/solicitation", 1, 1],
+    ["ko/nudify_tool", 0.952, 1],
+    ["ko/trade", 1, 0.95],
+    ["ko/threat", 1, 0.95],
+    ["en/solicitation", 1, 1],
+    ["en/nudify_tool", 0.909, 1],
+    ["en/trade", 1, 1],
+    ["en/threat", 1, 0.95],
+  ] as const)("%s precision and recall do not fall", (cell, minP, minR) => {
+    const score = holdout.byLanguageCategory[cell]!;
+    expect(precision(score)).toBeGreaterThanOrEqual(minP);
+    expect(recall(score)).toBeGreaterThanOrEqual(minR);
+  });
+
+  it("fires on at most 3 of its 140 ordinary, news and support messages", () => {
+    expect(holdout.overall.cleanFired).toBeLessThanOrEqual(3);
   });
 });
