@@ -62,6 +62,60 @@ describe("findTextSignals", () => {
     ]);
   });
 
+  it("names the act: a threat beats the fakes it names, a sale beats the tool it names", () => {
+    // Both from the private set: these came out solicitation and nudify_tool.
+    expect(categories("I'll make fake nudes of you and send them to your parents")).toEqual([
+      "threat",
+    ]);
+    expect(categories("trading deepnudes, got 100+")).toEqual(["trade"]);
+    expect(categories("selling access to the undress bot")).toEqual(["trade"]);
+    // Asking for one made of someone is solicitation even when it names the tool.
+    expect(categories("got the undress bot working, send me her pic")).toEqual(["solicitation"]);
+    expect(categories("best undress bot on telegram?")).toEqual(["nudify_tool"]);
+  });
+
+  it.each([
+    ["ㄷㅍ 봇 링크 좀", "nudify_tool"],
+    ["ㄷㅍ 해주실 분 전여친 사진 있음", "solicitation"],
+    ["지인ㄴㅇ 해드림", "solicitation"],
+    ["ㅎㅅ 해주실분 야한걸로", "solicitation"],
+    ["need a f*ce sw@p of my coworker onto a p*rn clip", "solicitation"],
+    ["clothes off AI, which one is good", "nudify_tool"],
+    ["x-ray app that actually works?", "nudify_tool"],
+    ["dm for the folder, all leaked", "trade"],
+  ])("reads %j as %s", (text, category) => {
+    expect(categories(text)).toEqual([category]);
+  });
+
+  it("maps a censored spelling back to the stars the sender typed", () => {
+    const text = "need a f*ce sw@p of my coworker onto a p*rn clip";
+    const [signal] = findTextSignals(text);
+    expect(signal?.text).toBe("f*ce sw@p of my coworker onto a p*rn");
+    expect(text.slice(...signal!.span)).toBe(signal?.text);
+  });
+
+  it("reports an entry only with what it requires, and never beside what it is unless", () => {
+    const lexicon: Lexicon = {
+      name: "test-lexicon",
+      version: "0",
+      entries: [
+        {
+          id: "t",
+          language: "en",
+          category: "threat",
+          weight: 0.8,
+          patterns: ["send* ... {your mom|your boss}"],
+          requires: ["{unless|or else}"],
+          unless: ["recipe"],
+        },
+      ],
+      cues: [],
+    };
+    expect(findTextSignals("I'll send it to your mom", { lexicon })).toEqual([]);
+    expect(findTextSignals("I'll send it to your boss or else", { lexicon })).toHaveLength(1);
+    expect(findTextSignals("I'll send your mom the recipe or else", { lexicon })).toEqual([]);
+  });
+
   it("takes another lexicon and another report floor", () => {
     const lexicon: Lexicon = {
       name: "test-lexicon",

@@ -16,8 +16,21 @@ export interface LexiconEntry {
   readonly weight: number;
   /** Spellings (see pattern.ts for `...` gaps and a trailing `*`). */
   readonly patterns: readonly string[];
-  /** Also match the initial consonants of each pattern (지인능욕 → ㅈㅇㄴㅇ). */
+  /**
+   * Also match the initial consonants of each gap-free pattern (지인능욕 → ㅈㅇㄴㅇ) and, for
+   * terms of 3–4 syllables, the forms that mix them with full syllables (지인ㄴㅇ, ㅈㅇ능욕).
+   */
   readonly choseong?: boolean;
+  /**
+   * The entry is reported only when one of these is also in the message, anywhere: a threat's
+   * "send … to your family" with the nudes, fakes or ultimatum it is about. Same syntax.
+   */
+  readonly requires?: readonly string[];
+  /**
+   * Words that give the entry's letters their innocent sense wherever they appear in the message
+   * (껍질 for 벗기는 … 사이트): the entry is not reported there. Same syntax as `patterns`.
+   */
+  readonly unless?: readonly string[];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { skeletonOf } from "./normalise.js";
+import { skeletonOf, WILDCARD } from "./normalise.js";
 
 const codes = (text: string): string => skeletonOf(text).codes;
 
@@ -67,5 +67,20 @@ describe("skeletonOf", () => {
   it("treats lone surrogates and control characters as separators", () => {
     expect(codes("nu\ud800di\u0000fy\u0007")).toBe("nudify");
     expect(codes("\udfff\ud83d")).toBe("");
+  });
+});
+
+describe("skeletonOf and censor marks", () => {
+  it("reads a star between Latin letters as a hidden letter, one per star", () => {
+    expect(codes("f*ce sw@p")).toBe(`f${WILDCARD}ceswap`);
+    expect(codes("p**n")).toBe(`p${WILDCARD}${WILDCARD}n`);
+    expect(codes("n*d3s")).toBe(`n${WILDCARD}des`);
+  });
+
+  it("reads other stars as punctuation: a footnote, decoration, a run of three", () => {
+    expect(codes("nudes*")).toBe("nudes");
+    expect(codes("so ***** good")).toBe("sogood");
+    expect(codes("p***n")).toBe("pn");
+    expect(codes("능*욕")).toBe(codes("능욕"));
   });
 });

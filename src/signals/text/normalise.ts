@@ -7,7 +7,8 @@
  * characters become separators; Hangul syllables become L V (T) jamo and loose jamo get their
  * role from their neighbours (hangul.ts); everything else goes through NFKC (full-width letters,
  * ligatures, circled letters), lower case and diacritic folding. Then, per whitespace-separated
- * word: look-alike letters and leet digits become Latin letters when the word has a Latin letter.
+ * word: look-alike letters and leet digits become Latin letters when the word has a Latin letter,
+ * and a censor mark between Latin letters (f*ce, p**n) becomes WILDCARD, one per mark.
  */
 import {
   asFinal,
@@ -22,9 +23,21 @@ import { foldDiacritic, HOMOGLYPHS, LATIN_VARIANTS, LEET_DIGITS, LEET_SYMBOLS } 
 
 /** Letters of a script the lexicon does not know: never matched, but they break a match. */
 export const OTHER_LETTER = "\ufffd";
+/**
+ * A censored letter (the `*` of "f*ce sw@p", "p**n"): a unit of its own that the lexicon's
+ * censored spellings match (pattern.ts), never an ordinary letter.
+ */
+export const WILDCARD = "*";
+/** Marks that stand for a hidden letter. Full-width ＊ arrives here as `*` through NFKC. */
+const CENSOR_MARKS = new Set(["*", "∗", "✱"]);
+/** Longer runs are decoration ("so ***** good"), not a censored letter or two. */
+const MAX_CENSOR_RUN = 2;
 
 export interface Skeleton {
-  /** One UTF-16 code unit per letter: a-z, conjoining jamo, a lone compatibility consonant, or OTHER_LETTER. */
+  /**
+   * One UTF-16 code unit per letter: a-z, WILDCARD, conjoining jamo, a lone compatibility
+   * consonant, or OTHER_LETTER.
+   */
   readonly codes: string;
   /** Original span of each unit, end exclusive. */
   readonly starts: readonly number[];
@@ -33,7 +46,8 @@ export interface Skeleton {
   readonly sepBefore: readonly boolean[];
 }
 
-type Kind = "space" | "sep" | "latin" | "homoglyph" | "leet" | "hangul" | "jamo" | "other";
+type Kind =
+  "space" | "sep" | "latin" | "homoglyph" | "leet" | "censor" | "hangul" | "jamo" | "other";
 
 interface Item {
   readonly start: number;
@@ -58,6 +72,7 @@ function classifyFolded(ch: string, start: number, end: number, out: Item[]): vo
   if (HOMOGLYPHS[lower] !== undefined) return item("homoglyph", lower);
   if (LEET_DIGITS[lower] !== undefined || LEET_SYMBOLS[lower] !== undefined)
     return item("leet", lower);
+  if (CENSOR_MARKS.has(lower)) return item("censor", WILDCARD);
   const base = foldDiacritic(lower);
   if (base !== undefined) return item("latin", base);
   if (LETTER.test(ch)) return item("other", OTHER_LETTER);
@@ -71,6 +86,7 @@ function classifyAscii(cp: number, i: number, items: Item[]): void {
   const ch = String.fromCharCode(cp | (cp >= 0x41 && cp <= 0x5a ? 0x20 : 0));
   if (ch >= "a" && ch <= "z") item("latin", ch);
   else if (LEET_DIGITS[ch] !== undefined || LEET_SYMBOLS[ch] !== undefined) item("leet", ch);
+  else if (cp === 0x2a) item("censor", WILDCARD);
   else if (cp === 0x20 || (cp >= 0x09 && cp <= 0x0d)) item("space", "");
   else item("sep", "");
 }
@@ -107,7 +123,7 @@ function latinBeside(items: readonly Item[], lo: number, hi: number, step: 1 | -
   for (let k = from; k !== to; k += step) {
     out[k - lo] = latin;
     const kind = items[k]!.kind;
-    if (kind !== "sep" && kind !== "leet") latin = kind === "latin";
+    if (kind !== "sep" && kind !== "leet" && kind !== "censor") latin = kind === "latin";
   }
   return out;
 }
@@ -123,7 +139,10 @@ function resolveWord(items: Item[], lo: number, hi: number): void {
     }
   }
   if (!hasLatin) {
-    for (let k = lo; k < hi; k++) if (items[k]!.kind === "leet") items[k]!.kind = "sep";
+    for (let k = lo; k < hi; k++) {
+      const item = items[k]!;
+      if (item.kind === "leet" || item.kind === "censor") item.kind = "sep";
+    }
     return;
   }
   const leftLatin = latinBeside(items, lo, hi, 1);
@@ -137,6 +156,27 @@ function resolveWord(items: Item[], lo: number, hi: number): void {
     const ok = symbol ? (symbol.needs === "both" ? left && right : right) : left || right;
     item.kind = ok ? "latin" : "sep";
     item.value = ok ? (symbol?.letter ?? LEET_DIGITS[item.value] ?? "") : "";
+  }
+  resolveCensors(items, lo, hi);
+}
+
+/**
+ * A run of censor marks directly between two Latin letters of a word hides that many letters;
+ * anywhere else (a footnote*, "*****", a word of its own) it is punctuation.
+ */
+function resolveCensors(items: Item[], lo: number, hi: number): void {
+  for (let k = lo; k < hi; k++) {
+    if (items[k]!.kind !== "censor") continue;
+    let end = k;
+    while (end + 1 < hi && items[end + 1]!.kind === "censor") end++;
+    const hidden =
+      k > lo &&
+      end + 1 < hi &&
+      items[k - 1]!.kind === "latin" &&
+      items[end + 1]!.kind === "latin" &&
+      end - k + 1 <= MAX_CENSOR_RUN;
+    for (let c = k; c <= end; c++) items[c]!.kind = hidden ? "latin" : "sep";
+    k = end;
   }
 }
 
