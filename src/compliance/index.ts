@@ -1,0 +1,45 @@
+/**
+ * compliance — the duties the law attaches to a takedown, as features: removal notices and their
+ * deadlines (US TAKE IT DOWN Act, Korea's KCSC and Telecommunications Business Act, EU DSA art.
+ * 16), DSA statements of reasons and their submission to the Transparency Database, transparency
+ * reports (EU 2024/2835, Korea, TAKE IT DOWN), signed evidence packages, retention. One decision
+ * record in, every format the law asks for out (docs/COMPLIANCE.md).
+ *
+ * It must never put personal data where the law forbids it — a statement of reasons carries no
+ * names, no user ids, no message text — never log the Transparency Database token, and never
+ * read `process.env`: settings come in validated. It reads the store through the small ports in
+ * ports.ts, so the rules here are tested without a database and wired to both backends once.
+ */
+export {
+  NOTICE_KINDS,
+  SUBMITTER_ROLES,
+  type NoticeKind,
+  type SubmitterRole,
+} from "./notice-kinds.js";
+export {
+  mergeDeadlineRules,
+  parseDeadlineRules,
+  type DeadlineRule,
+  type DeadlineRules,
+  type DeadlineSource,
+} from "./deadline-rules.js";
+export { DEFAULT_DEADLINE_RULES, loadDeadlineRules } from "./deadline-file.js";
+export { deadlineFor, type Deadline, type DeadlineQuery } from "./deadline.js";
+export { EEA_COUNTRIES, EU_COUNTRIES } from "./jurisdictions.js";
+export { parseNotice } from "./notice-parse.js";
+export { REQUIRED_ELEMENTS, missingElements } from "./notice-elements.js";
+export { acceptNotice, redactNotice, type AcceptNoticeOptions } from "./notice.js";
+export {
+  NOTICE_ELEMENTS,
+  NOTICE_REASONS,
+  type AcceptedNotice,
+  type NoticeBody,
+  type NoticeContact,
+  type NoticeContent,
+  type NoticeElement,
+  type NoticeHashes,
+  type NoticeReason,
+  type NoticeSignature,
+  type PlatformRef,
+  type RedactedNotice,
+} from "./notice-types.js";
