@@ -43,3 +43,26 @@ export {
   type PlatformRef,
   type RedactedNotice,
 } from "./notice-types.js";
+export {
+  RESTRICTIVE_ACTIONS,
+  isRestrictive,
+  type DecisionRecord,
+  type DecisionSource,
+  type MediaKind,
+  type RestrictiveAction,
+} from "./decision-record.js";
+export {
+  recordFromDecision,
+  recordFromItemVerdict,
+  type CaseContext,
+  type NoticeSource,
+} from "./record-from-store.js";
+export { buildStatement, puidOf } from "./statement.js";
+export { checkStatement } from "./sor-check.js";
+export {
+  DEFAULT_STATEMENT_SETTINGS,
+  parseStatementSettings,
+  type StatementSettings,
+} from "./sor-settings.js";
+export { PUID_PATTERN, SOR_LIMITS, type StatementOfReasons } from "./sor-types.js";
+export { looksPersonal, scrubPersonalData } from "./privacy.js";
