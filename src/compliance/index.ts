@@ -66,3 +66,24 @@ export {
 } from "./sor-settings.js";
 export { PUID_PATTERN, SOR_LIMITS, type StatementOfReasons } from "./sor-types.js";
 export { looksPersonal, scrubPersonalData } from "./privacy.js";
+export {
+  submitStatements,
+  type SubmitEvent,
+  type SubmitFailure,
+  type SubmitOptions,
+  type SubmitResult,
+} from "./submit.js";
+export {
+  DEFAULT_TRANSPARENCY_DB_URL,
+  parseTransparencyDbSettings,
+  type TransparencyDbSettings,
+} from "./tdb-settings.js";
+export { Secret } from "./secret.js";
+export type {
+  AuditHead,
+  AuditSubject,
+  ComplianceRecords,
+  StoredNotice,
+  SubmissionLedger,
+  SubmissionRecord,
+} from "./ports.js";
