@@ -87,3 +87,30 @@ export type {
   SubmissionLedger,
   SubmissionRecord,
 } from "./ports.js";
+export { classify, classifyNotice, type Classification } from "./categories.js";
+export type {
+  NoticeFact,
+  PrePostingFact,
+  RemovalFact,
+  ReportInput,
+  ReportPeriod,
+  UserReportFact,
+} from "./report-input.js";
+export {
+  dsaReport,
+  type ComplaintFigures,
+  type DsaReport,
+  type DsaReportOptions,
+  type NoticeRow,
+  type OwnInitiativeRow,
+} from "./report-dsa.js";
+export { koreaReport, type KoreaReport, type KoreaReportText } from "./report-korea.js";
+export { takeItDownLog, type TakeItDownEntry, type TakeItDownLog } from "./report-take-it-down.js";
+export {
+  dsaReportCsv,
+  koreaReportCsv,
+  reportJson,
+  takeItDownCsv,
+  type CsvFile,
+} from "./report-render.js";
+export { toCsv, type Cell } from "./csv.js";

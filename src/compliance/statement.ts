@@ -21,12 +21,11 @@ import { isRestrictive } from "./decision-record.js";
 import { scrubPersonalData } from "./privacy.js";
 import { checkStatement } from "./sor-check.js";
 import { DEFAULT_STATEMENT_SETTINGS, type StatementSettings } from "./sor-settings.js";
+import { classify } from "./categories.js";
 import type {
-  CategoryKeyword,
   ContentType,
   DecisionVisibility,
   SourceType,
-  StatementCategory,
   StatementOfReasons,
 } from "./sor-types.js";
 import { SOR_LIMITS } from "./sor-types.js";
@@ -42,7 +41,7 @@ export function buildStatement(
       `a ${String(record.action)} decision restricts nothing and owes no statement`,
     );
   }
-  const { category, keywords } = categoryOf(record);
+  const { category, keywords } = classify(record.reason, record.synthetic);
   const explanation = REASON_EXPLANATIONS[record.reason];
   // "other" has no legal ground of its own: it rests on the terms whatever the setting.
   const illegal = settings.ground === "illegal" && record.reason !== "other";
@@ -71,7 +70,7 @@ export function buildStatement(
         }),
     ...(settings.termsUrl === null ? {} : { decision_ground_reference_url: settings.termsUrl }),
     category,
-    ...(keywords.length > 0 ? { category_specification: keywords } : {}),
+    ...(keywords.length > 0 ? { category_specification: [...keywords] } : {}),
     content_type: contentTypes,
     ...(contentTypes.includes("CONTENT_TYPE_OTHER")
       ? { content_type_other: "Media of a type Vigil did not record" }
@@ -104,43 +103,6 @@ function visibilityOf(record: DecisionRecord): DecisionVisibility {
   return record.action === "block"
     ? "DECISION_VISIBILITY_CONTENT_DISABLED"
     : "DECISION_VISIBILITY_CONTENT_REMOVED";
-}
-
-function categoryOf(record: DecisionRecord): {
-  category: StatementCategory;
-  keywords: CategoryKeyword[];
-} {
-  const synthetic = record.synthetic || record.reason === "deepfake";
-  switch (record.reason) {
-    case "minor":
-      return {
-        category: "STATEMENT_CATEGORY_PROTECTION_OF_MINORS",
-        keywords: [
-          synthetic
-            ? "KEYWORD_CHILD_SEXUAL_ABUSE_MATERIAL_DEEPFAKE"
-            : "KEYWORD_CHILD_SEXUAL_ABUSE_MATERIAL",
-        ],
-      };
-    case "ncii":
-      return {
-        category: "STATEMENT_CATEGORY_CYBER_VIOLENCE",
-        keywords: synthetic
-          ? ["KEYWORD_NON_CONSENSUAL_IMAGE_SHARING", "KEYWORD_NON_CONSENSUAL_MATERIAL_DEEPFAKE"]
-          : ["KEYWORD_NON_CONSENSUAL_IMAGE_SHARING"],
-      };
-    case "deepfake":
-      return {
-        category: "STATEMENT_CATEGORY_CYBER_VIOLENCE",
-        keywords: ["KEYWORD_NON_CONSENSUAL_MATERIAL_DEEPFAKE"],
-      };
-    case "harassment":
-      return {
-        category: "STATEMENT_CATEGORY_CYBER_VIOLENCE",
-        keywords: ["KEYWORD_CYBER_HARASSMENT"],
-      };
-    case "other":
-      return { category: "STATEMENT_CATEGORY_OTHER_VIOLATION_TC", keywords: [] };
-  }
 }
 
 /** Sorted and each once, as the database stores them. */
