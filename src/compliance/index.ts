@@ -114,3 +114,33 @@ export {
   type CsvFile,
 } from "./report-render.js";
 export { toCsv, type Cell } from "./csv.js";
+export {
+  fileKeyStore,
+  keyIdOf,
+  loadOrCreateSigner,
+  signerFrom,
+  type EvidenceSigner,
+  type SigningKeyStore,
+} from "./evidence-keys.js";
+export {
+  EVIDENCE_FORMAT,
+  type EvidenceAudit,
+  type EvidenceEnvelope,
+  type EvidenceItem,
+  type EvidenceManifest,
+  type EvidenceMedia,
+  type EvidenceNotice,
+} from "./evidence-types.js";
+export {
+  buildEvidenceManifest,
+  type EvidenceInput,
+  type EvidenceOptions,
+} from "./evidence-manifest.js";
+export { collectEvidence, type CollectOptions } from "./evidence-collect.js";
+export { packEvidence, signedBytes } from "./evidence-pack.js";
+export {
+  verifyEvidence,
+  type EvidenceFailure,
+  type EvidenceVerification,
+} from "./evidence-verify.js";
+export { checkSegment, type SegmentCheck } from "./audit-segment.js";
