@@ -144,3 +144,18 @@ export {
   type EvidenceVerification,
 } from "./evidence-verify.js";
 export { checkSegment, type SegmentCheck } from "./audit-segment.js";
+export {
+  DEFAULT_RETENTION,
+  RETENTION_KINDS,
+  parseRetentionSettings,
+  type AuditRetention,
+  type RetentionKind,
+  type RetentionSettings,
+} from "./retention.js";
+export {
+  planAuditAnchor,
+  planPurge,
+  retentionCutoffs,
+  type PurgePlan,
+  type RetentionCandidates,
+} from "./retention-plan.js";

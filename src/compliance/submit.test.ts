@@ -147,10 +147,7 @@ describe("submitStatements", () => {
   it("stops at once when the token is refused, and gives up after its tries when the API is down", async () => {
     const db = await startTransparencyDb();
     const refused = setup(db, {}, "not-the-right-token");
-    const result = await submitStatements(statements(150), {
-      ...refused.options,
-      settings: { ...refused.options.settings },
-    });
+    const result = await submitStatements(statements(150), refused.options);
     expect(result.stopped).toBe("the Transparency Database refused the token");
     expect(result.failed).toHaveLength(150);
     expect(db.calls).toHaveLength(1);
