@@ -159,3 +159,10 @@ export {
   type PurgePlan,
   type RetentionCandidates,
 } from "./retention-plan.js";
+export { findCopies, type CopyCandidate, type FoundCopy } from "./notice-copies.js";
+export {
+  compareByDue,
+  deadlineStatus,
+  type DeadlineState,
+  type DeadlineStatus,
+} from "./deadline-status.js";
