@@ -107,12 +107,13 @@ export {
 export { koreaReport, type KoreaReport, type KoreaReportText } from "./report-korea.js";
 export { takeItDownLog, type TakeItDownEntry, type TakeItDownLog } from "./report-take-it-down.js";
 export {
-  dsaReportCsv,
   koreaReportCsv,
   reportJson,
   takeItDownCsv,
+  toNdjson,
   type CsvFile,
 } from "./report-render.js";
+export { dsaReportCsv } from "./report-csv-dsa.js";
 export { toCsv, type Cell } from "./csv.js";
 export {
   fileKeyStore,

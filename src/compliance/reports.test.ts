@@ -4,7 +4,8 @@ import type { DecisionRecord } from "./decision-record.js";
 import { dsaReport } from "./report-dsa.js";
 import type { NoticeFact, ReportInput } from "./report-input.js";
 import { koreaReport } from "./report-korea.js";
-import { dsaReportCsv, koreaReportCsv, reportJson, takeItDownCsv } from "./report-render.js";
+import { dsaReportCsv } from "./report-csv-dsa.js";
+import { koreaReportCsv, reportJson, takeItDownCsv, toNdjson } from "./report-render.js";
 import { takeItDownLog } from "./report-take-it-down.js";
 import { parseStatementSettings } from "./sor-settings.js";
 
@@ -249,6 +250,7 @@ describe("dsaReport", () => {
     expect(notices[0]).toContain("Number of notices received from Trusted flaggers");
     expect(notices[1]).toBe("Example Chat,2026-01-01/2026-12-31,TOTAL,4,1,6,3,2,2,1,1,2,0");
     expect(JSON.parse(reportJson(report))).toEqual(report);
+    expect(toNdjson([{ a: 1 }, { b: 2 }])).toBe('{"a":1}\n{"b":2}\n');
   });
 });
 
