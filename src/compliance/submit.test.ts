@@ -110,6 +110,7 @@ describe("submitStatements", () => {
     const result = await submitStatements(statements(3), options);
     expect(result.created).toEqual([]);
     expect(result.alreadyPresent).toHaveLength(3);
+    expect(db.calls.map((c) => c.status)).toEqual([0, 422]);
     expect(db.stored.size).toBe(3);
     expect([...ledger.records.values()].every((r) => r.outcome === "already-present")).toBe(true);
   });

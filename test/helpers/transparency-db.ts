@@ -133,7 +133,7 @@ function handle(
     answer(404, { message: "Not Found" });
     return;
   }
-  storeMany(db, faults, response, body, answer);
+  storeMany(db, faults, response, body, answer, request.headers.authorization ?? "");
 }
 
 function storeMany(
@@ -142,6 +142,7 @@ function storeMany(
   response: ServerResponse,
   body: string,
   answer: Answer,
+  authorization: string,
 ): void {
   let payload: unknown;
   try {
@@ -186,7 +187,8 @@ function storeMany(
   });
   if (faults[0]?.kind === "drop") {
     faults.shift();
-    db.calls.push({ method: "POST", path: "/api/v1/statements", status: 0, authorization: "" });
+    // Stored, and the answer lost: status 0 marks the call that never answered.
+    db.calls.push({ method: "POST", path: "/api/v1/statements", status: 0, authorization });
     response.socket?.destroy();
     return;
   }
