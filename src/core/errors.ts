@@ -52,6 +52,11 @@ export type ErrorCode =
   | "people/embedder-unavailable"
   | "review/case-open"
   | "review/appeal-open"
+  | "compliance/invalid-notice"
+  | "compliance/invalid-rules"
+  | "compliance/invalid-statement"
+  | "compliance/invalid-settings"
+  | "compliance/evidence-invalid"
   | "signals/unavailable"
   | "cli/usage"
   | "auth/missing-key"
@@ -131,6 +136,15 @@ const statusByCode: Readonly<Record<ErrorCode, number>> = {
   "people/embedder-unavailable": 503,
   "review/case-open": 409,
   "review/appeal-open": 409,
+  // Compliance: a removal notice that cannot be read (one missing its legal elements is accepted
+  // as incomplete, not refused); a deadline-rules or settings file that is wrong stops start-up;
+  // a statement of reasons that would break the Transparency Database's rules is our bug, never
+  // sent; an evidence archive that fails its signature or chain check is refused as it stands.
+  "compliance/invalid-notice": 400,
+  "compliance/invalid-rules": 500,
+  "compliance/invalid-statement": 500,
+  "compliance/invalid-settings": 500,
+  "compliance/evidence-invalid": 422,
   // The image models could not load, or their pool is closed: the operator's problem.
   "signals/unavailable": 503,
   "cli/usage": 400,
