@@ -19,6 +19,7 @@ export const PART_ORDER = [
   "policy",
   "engine",
   "actions",
+  "platforms",
   "server",
   "web",
   "cli",
