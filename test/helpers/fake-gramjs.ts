@@ -250,6 +250,7 @@ export class FakeTelegram implements GramJsSlice {
     const page = all
       .filter((m) => request.offsetId === 0 || m.id < request.offsetId)
       .filter((m) => m.id > request.minId)
+      .filter((m) => request.maxId === 0 || m.id < request.maxId)
       .slice(0, request.limit);
     return new Api.messages.ChannelMessages({
       pts: 1,

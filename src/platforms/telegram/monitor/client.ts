@@ -15,6 +15,8 @@ export interface HistoryPage {
   readonly offsetId?: number;
   /** Only posts newer than this id. */
   readonly minId?: number;
+  /** Only posts older than this id: with minId, a range read oldest-first by the loop. */
+  readonly maxId?: number;
 }
 
 /**

@@ -68,7 +68,7 @@ export class GramJsMonitorClient implements MonitorClient {
           offsetDate: 0,
           addOffset: 0,
           limit: Math.max(1, Math.min(HISTORY_MAX, Math.floor(page.limit))),
-          maxId: 0,
+          maxId: page.maxId ?? 0,
           minId: page.minId ?? 0,
           hash: helpers.returnBigInt(0),
         }),
