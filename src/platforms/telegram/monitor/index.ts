@@ -110,3 +110,4 @@ export {
   type GramJsConnectOptions,
   type OpenedMonitor,
 } from "./gramjs/connect.js";
+export { startTelegramMonitor, type RunningMonitor, type StartMonitorDeps } from "./start.js";

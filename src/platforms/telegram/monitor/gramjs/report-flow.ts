@@ -1,7 +1,7 @@
 /**
- * Telegram's report flow for messages (messages.report since layer 184): the first call, with
- * no option, answers with a list of options to choose from; each choice may lead to another
- * list, then to a request for a comment, then to "reported". The options are texts Telegram
+ * Telegram's report flow for messages (messages.report in layer 198, the installed GramJS's
+ * schema): the first call, with no option, answers with a list of options to choose from; each
+ * choice may lead to another list, then to a request for a comment, then to "reported". The options are texts Telegram
  * writes (in the client's language, English here), so a reason of ours is a list of patterns in
  * order of preference, tried at each step. A step with nothing that fits stops the walk: a
  * wrong category is worse than none, and the evidence records what was offered.
