@@ -103,11 +103,8 @@ export {
   type LetterCategory,
   type LetterRecipient,
 } from "./letter.js";
-export { GramJsMonitorClient, type GramJsSlice } from "./gramjs/adapter.js";
-export {
-  gramJsLogin,
-  openGramJsMonitor,
-  type GramJsConnectOptions,
-  type OpenedMonitor,
-} from "./gramjs/connect.js";
+// GramJS itself only through the loader: importing this entry does not load `telegram`.
+export { loadGramJs } from "./gramjs-loader.js";
+export type { GramJsSlice } from "./gramjs/adapter.js";
+export type { GramJsConnectOptions, OpenedMonitor } from "./gramjs/connect.js";
 export { startTelegramMonitor, type RunningMonitor, type StartMonitorDeps } from "./start.js";

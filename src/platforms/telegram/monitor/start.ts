@@ -9,7 +9,7 @@ import { CallGate } from "./call-gate.js";
 import type { MonitorClient } from "./client.js";
 import { MonitorError } from "./errors.js";
 import type { EvidenceStore } from "./evidence.js";
-import { openGramJsMonitor } from "./gramjs/connect.js";
+import { loadGramJs } from "./gramjs-loader.js";
 import { MonitorHealth } from "./health.js";
 import type { IngestPort } from "./ingest-port.js";
 import { ChannelMonitor, type MonitorLog } from "./monitor.js";
@@ -47,7 +47,7 @@ export async function startTelegramMonitor(deps: StartMonitorDeps): Promise<Runn
   if (session === null) {
     throw new MonitorError("unauthorized", "No Telegram session yet: run `vigil monitor login`.");
   }
-  const open = deps.open ?? openGramJsMonitor;
+  const open = deps.open ?? (await loadGramJs()).openGramJsMonitor;
   const connection = await open({ apiId: settings.apiId, apiHash: settings.apiHash }, session);
   const health = new MonitorHealth();
   health.signedIn(

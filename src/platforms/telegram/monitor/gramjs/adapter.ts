@@ -53,7 +53,10 @@ export class GramJsMonitorClient implements MonitorClient {
       this.client.invoke(new Api.contacts.ResolveUsername({ username })),
     );
     const peer = found.peer;
-    if (peer instanceof Api.PeerUser) return toChannel(new Api.User({ id: peer.userId }));
+    // A person or a bot is refused by toChannel with its own message; so is a basic group.
+    if (peer instanceof Api.PeerUser) {
+      return toChannel(found.users.find((user) => user.id.equals(peer.userId)) ?? found.users[0]);
+    }
     const id = peer instanceof Api.PeerChannel ? peer.channelId : undefined;
     const chat = found.chats.find((candidate) => id !== undefined && candidate.id.equals(id));
     return toChannel(chat);

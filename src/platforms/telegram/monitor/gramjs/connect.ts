@@ -17,6 +17,8 @@ import type { LoginClient } from "../login.js";
 import type { SignedInAccount } from "../session-vault.js";
 import { GramJsMonitorClient, type GramJsSlice } from "./adapter.js";
 
+export { GramJsMonitorClient };
+
 export interface GramJsConnectOptions {
   readonly apiId: number;
   readonly apiHash: string;
