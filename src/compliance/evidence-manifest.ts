@@ -11,10 +11,10 @@ import type {
   Decision,
   EvaluationRecord,
   IngestedRecord,
-  JsonValue,
   Report,
   ReviewCase,
 } from "../store/index.js";
+import type { JsonValue } from "../core/index.js";
 import { createHash } from "node:crypto";
 import { redactNotice } from "./notice.js";
 import type { AuditHead, StoredNotice } from "./ports.js";

@@ -9,7 +9,8 @@
  * ids — small. Media, when included, is base64 inside the manifest with its SHA-256; a package
  * of large videos would want a tar-like layout with the manifest signing each member's hash.
  */
-import { canonicalJson, type JsonValue } from "../store/index.js";
+import { canonicalJson } from "../store/index.js";
+import type { JsonValue } from "../core/index.js";
 import type { EvidenceSigner } from "./evidence-keys.js";
 import { EVIDENCE_FORMAT, type EvidenceEnvelope, type EvidenceManifest } from "./evidence-types.js";
 

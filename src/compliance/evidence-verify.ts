@@ -15,7 +15,8 @@
  * Offline and pure: nothing but the bytes and the key is consulted.
  */
 import { createHash, createPublicKey, verify, type KeyObject } from "node:crypto";
-import { canonicalJson, type AuditEvent, type JsonValue } from "../store/index.js";
+import { canonicalJson, type AuditEvent } from "../store/index.js";
+import type { JsonValue } from "../core/index.js";
 import { VigilError } from "../core/index.js";
 import { checkSegment } from "./audit-segment.js";
 import { keyIdOf } from "./evidence-keys.js";

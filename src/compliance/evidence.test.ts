@@ -3,14 +3,13 @@ import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { VigilError } from "../core/index.js";
+import { VigilError, type JsonObject } from "../core/index.js";
 import {
   auditEventHash,
   GENESIS_HASH,
   type AuditEvent,
   type Decision,
   type IngestedRecord,
-  type JsonObject,
   type ReviewCase,
 } from "../store/index.js";
 import { collectEvidence } from "./evidence-collect.js";

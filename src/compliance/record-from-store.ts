@@ -12,10 +12,10 @@ import type {
   Decision,
   EvaluationRecord,
   IngestedRecord,
-  JsonValue,
   PolicyReason,
   Report,
 } from "../store/index.js";
+import type { JsonValue } from "../core/index.js";
 import {
   isRestrictive,
   type DecisionRecord,

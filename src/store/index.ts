@@ -29,8 +29,11 @@ export {
 export type { WebhookEndpoint, WebhookPatch } from "./actions/webhook-types.js";
 export { API_SCOPES, type ApiKey, type ApiScope } from "./auth/key-types.js";
 export type { Session } from "./auth/session-types.js";
+export { auditEventHash, canonicalJson, GENESIS_HASH } from "./audit/audit-hash.js";
+export type { AuditEvent, NewAuditEvent } from "./audit/audit-types.js";
 export {
   BANK_ACTIONS,
+  DEFAULT_MATCH_THRESHOLD,
   ENTRY_STATUSES,
   MAX_MATCH_THRESHOLD,
   type Bank,
@@ -59,6 +62,7 @@ export {
   REPORT_REASONS,
   REPORT_SEVERITY,
   type NewReport,
+  type Report,
   type ReportReason,
 } from "./review/report-types.js";
 export {
@@ -67,6 +71,7 @@ export {
   POLICY_REASONS,
   type Appeal,
   type CaseDecision,
+  type CaseItem,
   type Decision,
   type Moderator,
   type ModeratorPatch,

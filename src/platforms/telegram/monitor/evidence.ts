@@ -6,7 +6,8 @@
  * changed; the letters quote it.
  */
 import { createHash } from "node:crypto";
-import { canonicalJson, type JsonValue } from "../../../store/index.js";
+import { canonicalJson } from "../../../store/index.js";
+import type { JsonValue } from "../../../core/index.js";
 import type { ReportOutcome, TelegramReportReason } from "./client.js";
 import type { MonitorChannel } from "./types.js";
 import { publicLink } from "./types.js";
