@@ -34,6 +34,54 @@ export class PlaneBuffer {
   }
 
   /**
+   * The luma of `rect` of a picture, shrunk so that its longer side is at most `maxSide`, each
+   * plane pixel the average over a `step`×`step` grid of samples spread over its footprint.
+   * Why not the 512×512 nearest-neighbour pre-scale: it picks one pixel in three of a 1600-wide
+   * photo, and which one changes when the photo is cropped; the aliasing that follows moves
+   * blobs and window hashes between an original and its crop. Averaging samples spread over the
+   * footprint removes most of it at a fraction of the cost of reading every pixel.
+   */
+  fillAveraged(pixels: Pixels, rect: UnitBox, maxSide: number, step: number): LumaPlane {
+    assertPixels(pixels);
+    const { data, width: pw, channels } = pixels;
+    const w = rect.x1 - rect.x0;
+    const h = rect.y1 - rect.y0;
+    const scale = Math.min(1, maxSide / Math.max(w, h));
+    const width = Math.max(1, Math.round(w * scale));
+    const height = Math.max(1, Math.round(h * scale));
+    this.#reserve(width, height);
+    const luma = this.#luma;
+    const fx = w / width;
+    const fy = h / height;
+    const n = Math.max(1, Math.min(step, Math.floor(Math.min(fx, fy))));
+    const offsets = new Int32Array(width * n);
+    for (let x = 0; x < width; x++) {
+      for (let k = 0; k < n; k++)
+        offsets[x * n + k] = (rect.x0 + Math.floor((x + (k + 0.5) / n) * fx)) * channels;
+    }
+    const grey = channels <= 2;
+    for (let y = 0; y < height; y++) {
+      let o = y * width;
+      for (let x = 0; x < width; x++, o++) luma[o] = 0;
+      for (let j = 0; j < n; j++) {
+        const row = (rect.y0 + Math.floor((y + (j + 0.5) / n) * fy)) * pw * channels;
+        o = y * width;
+        for (let x = 0; x < width; x++, o++) {
+          let sum = 0;
+          for (let k = 0; k < n; k++) {
+            const p = row + offsets[x * n + k]!;
+            sum += grey ? data[p]! : 0.299 * data[p]! + 0.587 * data[p + 1]! + 0.114 * data[p + 2]!;
+          }
+          luma[o] = luma[o]! + sum;
+        }
+      }
+      o = y * width;
+      for (let x = 0; x < width; x++, o++) luma[o] = luma[o]! / (n * n);
+    }
+    return this.#finish(width, height);
+  }
+
+  /**
    * A `width` × `height` plane resampled (box averages) from the rectangle `unit` of `source`,
    * in normalised coordinates. The bank side uses it to simulate crops without decoding again.
    */

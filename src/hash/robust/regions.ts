@@ -30,7 +30,7 @@ export const DEFAULT_REGION_SETTINGS: RegionSettings = {
   bankKeypoints: 28,
   minSide: 0.15,
   maxSide: 0.9,
-  queryNeighbours: 10,
+  queryNeighbours: 6,
   bankNeighbours: 30,
   minQuality: 50,
 };

@@ -2,11 +2,10 @@ import type { DihedralName } from "../dihedral.js";
 import { PdqHasher } from "../pdq.js";
 import type { PdqHash } from "../pdq-hash.js";
 import { assertPixels, type Pixels } from "../pixels.js";
-import { referencePreScale } from "../resize.js";
 import { selectBankRegions } from "./bank-regions.js";
 import { squareToUnit, type Square } from "./geometry.js";
 import { PlaneBuffer, type LumaPlane } from "./plane.js";
-import { preScaleRect } from "./prescale-rect.js";
+import { PreScaler } from "./prescale-rect.js";
 import {
   DEFAULT_REGION_SETTINGS,
   hashedPairWindows,
@@ -111,6 +110,9 @@ export class RobustHasher {
   readonly #content = new PlaneBuffer();
   readonly #simulation = new PlaneBuffer();
   readonly #trim = new PlaneBuffer();
+  readonly #wholeScale = new PreScaler();
+  readonly #contentScale = new PreScaler();
+  readonly #region = new PlaneBuffer();
 
   /**
    * Hashes for banking a picture: whole, trimmed, and up to `maxRegions` region windows chosen
@@ -190,10 +192,14 @@ export class RobustHasher {
     };
   }
 
+  #regionPlane(pixels: Pixels, rect: PixelRect): LumaPlane {
+    return this.#region.fillAveraged(pixels, rect, REGION_SIDE, REGION_SAMPLES);
+  }
+
   #base(pixels: Pixels, dihedral: boolean): Base {
     assertPixels(pixels);
     const notes: string[] = [];
-    const pre = referencePreScale(pixels);
+    const pre = this.#wholeScale.scale(pixels);
     // The bank needs only the upright whole hash; a query needs all eight orientations.
     const wholeResult = dihedral
       ? this.#pdq.hashDihedral(pre)
@@ -218,7 +224,7 @@ export class RobustHasher {
         whole,
         wholeQuality,
         content: full,
-        plane,
+        plane: this.#regionPlane(pixels, { x0: 0, y0: 0, x1: width, y1: height }),
         contentWidth: width,
         contentHeight: height,
         notes,
@@ -234,7 +240,7 @@ export class RobustHasher {
     const rect = refineContent(pixels, approx, Math.max(sx, sy) + 2);
     const cw = rect.x1 - rect.x0;
     const ch = rect.y1 - rect.y0;
-    const cropPre = preScaleRect(pixels, rect);
+    const cropPre = this.#contentScale.scale(pixels, rect);
     const t = dihedral
       ? this.#pdq.hashDihedral(cropPre)
       : singleOrientation(this.#pdq.hash(cropPre));
@@ -253,13 +259,17 @@ export class RobustHasher {
       wholeQuality,
       trimmed: { hashes: t.hashes, quality: t.quality, rect },
       content,
-      plane: this.#content.fill(cropPre),
+      plane: this.#regionPlane(pixels, rect),
       contentWidth: cw,
       contentHeight: ch,
       notes,
     };
   }
 }
+
+/** Longest side of the plane regions are hashed from, and samples a side averaged per pixel. */
+const REGION_SIDE = 512;
+const REGION_SAMPLES = 3;
 
 let shared: RobustHasher | undefined;
 

@@ -31,7 +31,7 @@ export interface RobustMatch {
 export interface RobustSearchOptions {
   /** Distance for whole and trimmed hashes (default 31). */
   readonly distance?: number;
-  /** Distance for a region window hit found through the index: the seed (default 31). */
+  /** Distance for a region window hit found through the index: a seed (default: the rule's, 31). */
   readonly regionDistance?: number;
   /**
    * Distance for the further windows of a picture that already has a seed, compared directly
@@ -102,7 +102,8 @@ export class RobustIndex {
   /** Every banked picture the query matches, best evidence first (whole, trimmed, region). */
   search(query: QueryHashes, options: RobustSearchOptions = {}): RobustMatch[] {
     const distance = options.distance ?? 31;
-    const regionDistance = options.regionDistance ?? 31;
+    const regionDistance =
+      options.regionDistance ?? (options.rule ?? DEFAULT_REGION_RULE).seedDistance;
     const minQuality = options.minQuality ?? 50;
     const variants: readonly DihedralName[] =
       options.dihedral === false ? ["original"] : DIHEDRAL_NAMES;
