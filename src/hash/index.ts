@@ -52,3 +52,4 @@ export {
 } from "./mih-index.js";
 export { MIH_DEFAULT_DISTANCE, MIH_MAX_DISTANCE } from "./mih-bits.js";
 export { DigestSet, type DigestKind } from "./digest-set.js";
+export * from "./robust/index.js";
